@@ -1,0 +1,29 @@
+/**
+ * The document model every extractor produces: ordered blocks, tables as rows of cells with
+ * spans expanded. A cell that only continues a span started elsewhere is marked `spanned`, so a
+ * parser can read each printed cell once yet still see the labels of merged rows.
+ */
+export interface DocCell {
+  text: string;
+  /** Where the cell was found: `L12` (text line) or `t2.r5.c3` (table, row, column; 1-based). */
+  loc: string;
+  spanned?: boolean;
+}
+
+export type DocRow = DocCell[];
+
+export type DocBlock =
+  | { kind: 'para'; text: string; loc: string }
+  | { kind: 'table'; rows: DocRow[]; loc: string };
+
+export interface Message {
+  level: 'warning' | 'info';
+  text: string;
+}
+
+export interface Doc {
+  blocks: DocBlock[];
+  /** A document title from metadata (HTML <title>), when there is one. */
+  metaTitle?: string;
+  messages: Message[];
+}

@@ -1,0 +1,153 @@
+/**
+ * HTML → Doc with a streaming parser (no DOM, no recursion: pages nested thousands of levels deep
+ * cost nothing extra). Tables are expanded into grids with rowspan/colspan continuation cells
+ * marked; a table that holds another table is page layout, so its cells are read as blocks.
+ * Text is collapsed as a browser renders it: whitespace runs become one space, block elements
+ * and <br> break lines.
+ */
+import { Parser } from 'htmlparser2';
+import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object']);
+const BLOCK = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
+  'nav', 'blockquote', 'pre', 'center', 'dl', 'dt', 'dd', 'form', 'main', 'aside', 'figure', 'figcaption',
+  'hr', 'address', 'fieldset', 'caption', 'body', 'html',
+]);
+const MAX_COLSPAN = 100;
+const MAX_ROWSPAN = 1000;
+
+interface Container { blocks: DocBlock[]; buffer: string }
+interface RawCell extends Container { colspan: number; rowspan: number }
+interface TableCtx { parent: Container; rows: RawCell[][]; inRow: boolean; open: RawCell | null }
+
+export function extractHtml(html: string): Doc {
+  const root: Container = { blocks: [], buffer: '' };
+  const containers: Container[] = [root];
+  const tables: TableCtx[] = [];
+  let skipDepth = 0;
+  let skipTag = '';
+  let inTitle = false;
+  let title = '';
+  let paraCount = 0;
+  let tableCount = 0;
+
+  const top = (): Container => containers[containers.length - 1];
+  const flush = (c: Container) => {
+    const text = c.buffer.replace(/[ \t\f\r]+/g, ' ').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+    c.buffer = '';
+    if (text) c.blocks.push({ kind: 'para', text, loc: `p${++paraCount}` });
+  };
+  const currentTable = (): TableCtx | undefined => tables[tables.length - 1];
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skipDepth) {
+          if (name === skipTag) skipDepth++;
+          return;
+        }
+        if (name === 'title') { inTitle = true; return; }
+        if (SKIP.has(name)) { skipDepth = 1; skipTag = name; return; }
+        if (name === 'br') { top().buffer += '\n'; return; }
+        if (BLOCK.has(name)) { flush(top()); top().buffer = ''; return; }
+        if (name === 'table') {
+          flush(top());
+          tables.push({ parent: top(), rows: [], inRow: false, open: null });
+          return;
+        }
+        const t = currentTable();
+        if (!t) return;
+        if (name === 'tr') {
+          closeCell(t);
+          t.rows.push([]);
+          t.inRow = true;
+        } else if (name === 'td' || name === 'th') {
+          closeCell(t);
+          if (!t.inRow) { t.rows.push([]); t.inRow = true; }
+          const cell: RawCell = { blocks: [], buffer: '', colspan: span(attrs.colspan, MAX_COLSPAN), rowspan: span(attrs.rowspan, MAX_ROWSPAN) };
+          t.rows[t.rows.length - 1].push(cell);
+          t.open = cell;
+          containers.push(cell);
+        }
+      },
+      ontext(text) {
+        if (skipDepth) return;
+        if (inTitle) { title += text; return; }
+        top().buffer += text.replace(/[ \t\n\r\f]+/g, ' ');
+      },
+      onclosetag(name) {
+        if (skipDepth) {
+          if (name === skipTag) skipDepth--;
+          return;
+        }
+        if (name === 'title') { inTitle = false; return; }
+        if (BLOCK.has(name)) { flush(top()); return; }
+        const t = currentTable();
+        if (!t) return;
+        if (name === 'td' || name === 'th') closeCell(t);
+        else if (name === 'tr') { closeCell(t); t.inRow = false; }
+        else if (name === 'table') {
+          closeCell(t);
+          tables.pop();
+          t.parent.blocks.push(...finishTable(t, () => ++tableCount));
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+
+  function closeCell(t: TableCtx) {
+    if (!t.open) return;
+    // content left open inside the cell (unclosed nested elements) belongs to it
+    while (containers.length > 1 && top() !== t.open) containers.pop();
+    flush(t.open);
+    containers.pop();
+    t.open = null;
+  }
+
+  parser.write(html);
+  parser.end();
+  while (tables.length) {
+    const t = tables.pop()!;
+    closeCell(t);
+    t.parent.blocks.push(...finishTable(t, () => ++tableCount));
+  }
+  while (containers.length > 1) { flush(top()); containers.pop(); }
+  flush(root);
+  const metaTitle = title.replace(/\s+/g, ' ').trim() || undefined;
+  return { blocks: root.blocks, metaTitle, messages: [] };
+}
+
+function span(v: string | undefined, max: number): number {
+  const n = Number.parseInt(v ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
+}
+
+/** A data table becomes a grid; a layout table (one that holds a table) gives up its cells' blocks. */
+function finishTable(t: TableCtx, nextIndex: () => number): DocBlock[] {
+  const cells = t.rows.flat();
+  if (cells.some((c) => c.blocks.some((b) => b.kind === 'table'))) return cells.flatMap((c) => c.blocks);
+  const index = nextIndex();
+  const grid: DocRow[] = [];
+  t.rows.forEach((row, r) => {
+    grid[r] ??= [];
+    let col = 0;
+    for (const cell of row) {
+      while (grid[r][col]) col++;
+      const text = cell.blocks.map((b) => (b.kind === 'para' ? b.text : '')).join('\n');
+      const loc = `t${index}.r${r + 1}.c${col + 1}`;
+      const rowspan = Math.min(cell.rowspan, t.rows.length - r);
+      for (let dr = 0; dr < rowspan; dr++) {
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < cell.colspan; dc++) {
+          const placed: DocCell = dr === 0 && dc === 0 ? { text, loc } : { text, loc, spanned: true };
+          grid[r + dr][col + dc] ??= placed;
+        }
+      }
+      col += cell.colspan;
+    }
+  });
+  const rows = grid.map((row) => row.filter((c): c is DocCell => c !== undefined));
+  return [{ kind: 'table', rows, loc: `t${index}` }];
+}

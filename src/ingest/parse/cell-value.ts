@@ -1,0 +1,66 @@
+/**
+ * Reading one printed cell. A number is read only when the text leaves no doubt; anything else
+ * is `unreadable` with the reason, never a guess.
+ */
+import { nfkc } from '../normalize.ts';
+
+export type CellReading =
+  | { state: 'number'; value: number; unit: string | null; note: string | null }
+  | { state: 'blank' }
+  | { state: 'na' }
+  | { state: 'unreadable'; reason: string };
+
+/** Printed for "not applicable / none": /, —, -, --, 无, 不适用 (report-format.md §5). */
+const NA = /^(?:[/\\]+|[-—–―─_]+|无|不适用|\/?无\/?|空)$/;
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/;
+const UNIT = /^(?:万元|亿元|元|件|个|条|项|次|人次|宗|份|家|人)/;
+const NOTE = /^\((?:[^()]*)\)$/;
+const CJK = /[\u3400-\u9fff]/;
+
+export function readCell(raw: string): CellReading {
+  const text = nfkc(raw).replace(/[\u200b\ufeff]/g, '').trim();
+  if (text === '') return { state: 'blank' };
+  const compact = text.replace(/\s+/g, '');
+  if (NA.test(compact)) return { state: 'na' };
+  if (/\d\s+[\d.,]/.test(text) && /^[\d\s.,+-]+$/.test(text.replace(/\(.*\)$/, ''))) {
+    return { state: 'unreadable', reason: '数字之间有空格，可能是几个单元格连在一起 / digits separated by spaces: cells may have run together' };
+  }
+  const m = NUMBER.exec(compact);
+  if (!m) return { state: 'unreadable', reason: `不是数字：「${text}」 / not a number` };
+  const [whole, sign, intPart, frac] = m;
+  const digits = intPart.replace(/,/g, '');
+  if (digits.length + (frac?.length ?? 0) > 15) {
+    return { state: 'unreadable', reason: `数字位数过多（超过 15 位），无法精确表示：「${text}」 / too many digits to represent exactly` };
+  }
+  if (digits.length > 1 && digits.startsWith('0')) {
+    return { state: 'unreadable', reason: `数字以 0 开头：「${text}」，可能是几个单元格连在一起 / leading zero: cells may have run together` };
+  }
+  let rest = compact.slice(whole.length);
+  let unit: string | null = null;
+  const u = UNIT.exec(rest);
+  if (u) {
+    unit = u[0];
+    rest = rest.slice(unit.length);
+  }
+  let note: string | null = null;
+  if (rest !== '') {
+    if (!NOTE.test(rest)) return { state: 'unreadable', reason: `数字后有无法解释的文字：「${text}」 / unexpected text after the number` };
+    note = rest.slice(1, -1);
+  }
+  const value = Number(`${sign}${digits}${frac !== undefined ? `.${frac}` : ''}`);
+  if (!Number.isFinite(value)) return { state: 'unreadable', reason: `数字超出范围：「${text}」 / number out of range` };
+  return { state: 'number', value: Object.is(value, -0) ? 0 : value, unit, note };
+}
+
+/**
+ * Whether a cell belongs with the values of a row rather than with its labels: numbers, blanks,
+ * NA marks, and digit strings we refuse to read. "1.属于国家秘密" is a label.
+ */
+export function isValueLike(raw: string): boolean {
+  const r = readCell(raw);
+  if (r.state !== 'unreadable') return true;
+  const outsideNotes = nfkc(raw).replace(/\([^()]*\)/g, '');
+  return /^[\s+-]*\d/.test(outsideNotes) && !CJK.test(outsideNotes.replace(UNIT_CHARS, ''));
+}
+
+const UNIT_CHARS = /[万亿元件个条项次人宗份家]/g;

@@ -1,0 +1,107 @@
+/**
+ * Evaluates the accounting identities of src/model/identities.ts on a report's cells, exactly as
+ * printed. Blank cells count as 0 (and say so); a check that touches an `na` or `unreadable`
+ * cell is `not_assessable`, never `fail`.
+ */
+import { APPLICANT_CODES, APPLICANT_PARTS, applicantLabel } from '../../model/applicants.ts';
+import { IDENTITIES, type Identity } from '../../model/identities.ts';
+import { metric as metricDef } from '../../model/metrics.ts';
+import type { ParsedCell } from '../parse/parsed-cell.ts';
+import { finding, type Finding } from './finding.ts';
+
+type Lookup = (metric: string, applicant: string) => ParsedCell | undefined;
+
+interface Term { metric: string; cell: ParsedCell; label: string }
+
+function shortLabel(code: string): string {
+  const m = metricDef(code);
+  return m.table === 'T4' ? m.labelZh : (m.labelZh.split('·').pop() ?? m.labelZh).replace(/（区分处理的.*）$/, '');
+}
+
+/** The printed cells standing for `metric`: the cell itself, or its printed parts (（六） in v2021). */
+function terms(metric: string, applicant: string, get: Lookup): Term[] | null {
+  const cell = get(metric, applicant);
+  if (cell) return [{ metric, cell, label: shortLabel(metric) }];
+  const parts = metricDef(metric).parts;
+  if (!parts) return null;
+  const found = parts.map((p) => get(p, applicant));
+  if (found.some((c) => !c)) return null;
+  return found.map((c, i) => ({ metric: parts[i], cell: c!, label: shortLabel(parts[i]) }));
+}
+
+function where(applicant: string): string {
+  return applicant ? `「${applicantLabel(applicant)}」列` : '';
+}
+
+function evaluate(
+  id: Identity, applicant: string, lhs: Term[], rhs: Term[], out: Finding[], blanks: Set<ParsedCell>, place: string, metric: string,
+): void {
+  const all = [...lhs, ...rhs];
+  const metrics = [...new Set(all.map((t) => t.metric))];
+  const bad = all.filter((t) => t.cell.reading.state === 'na' || t.cell.reading.state === 'unreadable');
+  if (bad.length) {
+    out.push(finding(id.rule, `${place}：${bad.map((t) => `「${t.label}」为${t.cell.reading.state === 'na' ? '不适用' : '无法读取'}（${t.cell.raw || '空'}）`).join('、')}，无法校验`, {
+      result: 'not_assessable', applicant, metric, metrics,
+    }));
+    return;
+  }
+  const value = (t: Term) => (t.cell.reading.state === 'number' ? t.cell.reading.value : 0);
+  all.filter((t) => t.cell.reading.state === 'blank').forEach((t) => blanks.add(t.cell));
+  const sum = (ts: Term[]) => ts.reduce((s, t) => s + value(t), 0);
+  const l = sum(lhs);
+  const r = sum(rhs);
+  if (Math.abs(l - r) < 1e-9) return;
+  const show = (ts: Term[], total: number) => {
+    const term = (t: Term) => `${t.label} ${t.cell.reading.state === 'blank' ? '空白' : value(t)}`;
+    if (ts.length === 1) return term(ts[0]);
+    const shown = ts.filter((t) => value(t) !== 0);
+    return shown.length ? `${shown.map(term).join(' + ')} = ${round(total)}` : '各项均为 0 或空白';
+  };
+  out.push(finding(id.rule, `${place}：${show(lhs, l)}，但 ${show(rhs, r)}，相差 ${round(Math.abs(l - r))}（空白按 0 计）`, {
+    applicant, metric, metrics, expected: round(r), actual: round(l),
+  }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; blanks: Set<ParsedCell> } {
+  const index = new Map(cells.map((c) => [`${c.metric}|${c.applicant}`, c]));
+  const get: Lookup = (m, a) => index.get(`${m}|${a}`);
+  const out: Finding[] = [];
+  const blanks = new Set<ParsedCell>();
+  for (const id of IDENTITIES) {
+    if (id.kind === 'column') {
+      for (const a of APPLICANT_CODES) {
+        // 「（六）= Σ 子项」 is only checked when both the subtotal and its sub-rows are printed
+        if (id.rule === 'T3_OTHER_SUBSUM' && !get(id.lhs[0], a)) continue;
+        const lhs = id.lhs.map((m) => terms(m, a, get));
+        const rhs = id.rhs.map((m) => (id.rule === 'T3_OTHER_SUBSUM' ? (get(m, a) ? [{ metric: m, cell: get(m, a)!, label: shortLabel(m) }] : null) : terms(m, a, get)));
+        if ([...lhs, ...rhs].some((t) => t === null)) continue;
+        evaluate(id, a, lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
+      }
+    } else if (id.kind === 'row_total') {
+      for (const row of id.rows ?? []) {
+        const total = get(row, 'total');
+        const parts = APPLICANT_PARTS.map((a) => get(row, a));
+        if (!total || parts.some((p) => !p)) continue;
+        const partCells = parts as ParsedCell[];
+        const place = `表三「${shortLabel(row)}」行（总计 = 各申请人列之和）`;
+        const onlyTotals = partCells.every((p) => p.reading.state === 'blank') && total.reading.state === 'number' && total.reading.value !== 0;
+        if (onlyTotals) {
+          out.push(finding(id.rule, `${place}：只填了总计列 ${total.raw}，各申请人列空白，无法校验`, { result: 'not_assessable', applicant: 'total', metric: row, metrics: [row] }));
+          continue;
+        }
+        evaluate(id, 'total', [{ metric: row, cell: total, label: '总计' }], partCells.map((cell) => ({ metric: row, cell, label: applicantLabel(cell.applicant) })), out, blanks, place, row);
+      }
+    } else {
+      const lhs = id.lhs.map((m) => terms(m, '', get));
+      const rhs = id.rhs.map((m) => terms(m, '', get));
+      if ([...lhs, ...rhs].some((t) => t === null)) continue;
+      const block = metricDef(id.lhs[0]).block ?? '';
+      evaluate(id, '', lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
+    }
+  }
+  return { findings: out, blanks };
+}
