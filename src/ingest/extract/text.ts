@@ -81,7 +81,10 @@ export function alignedCells(line: string): string[] | null {
   const t = line.trim();
   if (t === '') return null;
   const parts = t.split(/[ \u3000\t]{2,}|\t/).flatMap((p) => (/^[\d.,+\-/ ]+$/.test(p) ? p.split(/ +/) : [p]));
-  if (parts.length < 2 || !parts.some((p) => isValueLike(p) && p.trim() !== '')) return null;
+  if (parts.length < 2) return null;
+  const hasValue = parts.some((p) => isValueLike(p) && p.trim() !== '');
+  // a header line: short label cells only
+  if (!hasValue && !parts.every((p) => p.length <= 20)) return null;
   return parts;
 }
 

@@ -55,3 +55,19 @@ export function rowContext(row: Row): string {
   }
   return out;
 }
+
+/**
+ * The `n` value cells of a row whose printed values number more than `n`: blank cells between
+ * the label and the values are merged-cell padding (markdown writes them) and are dropped, but
+ * only when the extra cells on the other end hold something, so padding at either end cannot
+ * shift a number into the wrong column. Null when that cannot be decided.
+ */
+export function takeValues<T extends { text: string }>(values: T[], n: number): T[] | null {
+  if (values.length === n) return values;
+  if (values.length < n) return null;
+  const extra = values.length - n;
+  const blank = (c: T) => c.text.trim() === '';
+  const leadingBlank = values.slice(0, extra).every(blank);
+  const trailingBlank = values.slice(-extra).every(blank);
+  return leadingBlank && !trailingBlank ? values.slice(extra) : null;
+}

@@ -5,7 +5,7 @@
  */
 import { readCell } from './cell-value.ts';
 import { unreadable, type ParsedCell } from './parsed-cell.ts';
-import { splitRow, type Row } from './rows.ts';
+import { splitRow, takeValues, type Row } from './rows.ts';
 
 type Era = 'v2021' | 'v2019';
 const COLUMNS: { re: RegExp; key: string; era: Era }[] = [
@@ -84,13 +84,13 @@ export function parseTable2(rows: Row[]): Table2 {
       notes.push(`表二「${label}」行之前没有可识别的表头 / no column header before this row`);
       continue;
     }
-    const ok = !strayValues && values.length === columns.length;
+    const taken = strayValues ? null : takeValues(values, columns.length);
     columns.forEach((col, i) => {
       const metric = metricFor(item.key, col.key);
       if (!metric || seen.has(metric)) return;
       seen.add(metric);
-      const cell = values[i];
-      if (!ok) {
+      const cell = taken ? taken[i] : values[i];
+      if (!taken) {
         const reason = `此行有 ${values.length} 个数值单元格，表头有 ${columns!.length} 列 / row has ${values.length} value cells for ${columns!.length} columns`;
         cells.push(unreadable(metric, '', reason, cell?.text ?? '', cell?.loc ?? row.own[0]?.loc ?? ''));
       } else {

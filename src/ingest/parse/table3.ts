@@ -5,7 +5,7 @@
 import { APPLICANT_CODES } from '../../model/applicants.ts';
 import { readCell } from './cell-value.ts';
 import { unreadable, type ParsedCell } from './parsed-cell.ts';
-import { rowContext, splitRow, type Row } from './rows.ts';
+import { rowContext, splitRow, takeValues, type Row } from './rows.ts';
 import { T3LabelMatcher } from './t3-labels.ts';
 
 export interface Table3 {
@@ -38,29 +38,31 @@ export function parseTable3(rows: Row[]): Table3 {
   for (const row of rows) {
     const { label, values, strayValues } = splitRow(row);
     const printed = values.filter((c) => c.text.trim() !== '');
-    if (values.length === 0 || (printed.length === 0 && label === '')) {
+    const context = rowContext(row);
+    let metric = values.length ? matcher.match(label, context) : null;
+    if (!metric && pending && values.length) metric = matcher.match(pending + label, pending + context);
+    if (!metric && printed.length === 0) {
+      // a header row, or a label wrapped onto a line of its own
       if (!seenData) header += row.key;
       pending = label ? pending + label : pending;
       continue;
     }
     seenData = true;
-    const context = rowContext(row);
-    let metric = matcher.match(label, context);
-    if (!metric && pending) metric = matcher.match(pending + label, pending + context);
     pending = '';
     if (!metric) {
       if (label) notes.push(`表三有一行无法识别：「${label}」 / unrecognised row`);
       continue;
     }
     let cells: ParsedCell[];
-    if (strayValues || values.length !== APPLICANT_CODES.length) {
+    const taken = takeValues(values, APPLICANT_CODES.length);
+    if (strayValues || !taken) {
       const reason = strayValues
         ? `此行标签前有数字，版式无法确定 / numbers before the row label`
         : `此行有 ${values.length} 个数值单元格，应为 7 个 / row has ${values.length} value cells, expected 7`;
       const raw = values.map((c) => c.text).join(' | ');
       cells = APPLICANT_CODES.map((a, i) => unreadable(metric!, a, reason, values[i]?.text ?? raw, values[i]?.loc ?? row.own[0]?.loc ?? ''));
     } else {
-      cells = values.map((c, i) => ({ metric: metric!, applicant: APPLICANT_CODES[i], raw: c.text, loc: c.loc, reading: readCell(c.text) }));
+      cells = taken.map((c, i) => ({ metric: metric!, applicant: APPLICANT_CODES[i], raw: c.text, loc: c.loc, reading: readCell(c.text) }));
     }
     const previous = byMetric.get(metric);
     if (previous) {

@@ -15,7 +15,8 @@ export function parseTable4(rows: Row[]): { cells: ParsedCell[]; notes: string[]
   const valueRows: { cells: Row['own']; blank: boolean }[] = [];
   for (const row of rows) {
     const { values, label } = splitRow(row);
-    if (values.length === 0) {
+    const allBlank = values.every((c) => c.text.trim() === '');
+    if (values.length === 0 || (label && allBlank)) {
       header += label;
       continue;
     }
