@@ -1,0 +1,99 @@
+/** The CLI end to end: real files in, Parquet out, read back with DuckDB. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recoverInterrupted } from '../../scripts/lib/write-dataset.ts';
+import { query } from '../helpers/duckdb.ts';
+
+const TSX = join('node_modules', '.bin', 'tsx');
+function ingest(...args: string[]) {
+  return spawnSync(TSX, ['scripts/ingest.ts', ...args], { encoding: 'utf8' });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
+const out = join(dir, 'dataset');
+let input: string;
+
+beforeAll(() => {
+  input = join(dir, 'in');
+  mkdirSync(join(input, 'nested'), { recursive: true });
+  cpSync('data/samples', input, { recursive: true });
+  cpSync('test/fixtures/quirks/numbers-as-written.html', join(input, 'nested', 'numbers.html'));
+  cpSync('data/samples/julu-county-office-2024.txt', join(input, 'nested', 'copy of julu 巨鹿.txt'));
+  writeFileSync(join(input, 'nested', 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  writeFileSync(join(input, 'nested', 'notes.xyz'), 'just some words, no report here');
+});
+
+// the six sample reports (SOURCES.tsv is the sources table, not an input) and four nested files
+const FILES = 10;
+
+describe('npm run ingest', () => {
+  it('writes every input file as a row, and reads back with DuckDB', async () => {
+    const r = ingest('--out', out, '--sources', join(input, 'SOURCES.tsv'), input);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ok \d+ · partial \d+ · failed \d+/);
+    expect(r.stdout).toContain('T3_ROW_TOTAL');
+    expect(readdirSync(out).sort()).toEqual(['cells.parquet', 'findings.parquet', 'manifest.json', 'reports.parquet']);
+    const p = (t: string) => `'${join(out, `${t}.parquet`)}'`;
+    const reports = await query(`SELECT * FROM ${p('reports')}`);
+    expect(reports).toHaveLength(FILES);
+    expect(reports.map((x) => x.source_path)).toEqual([...reports.map((x) => x.source_path)].sort());
+    const byName = (s: string) => reports.find((x) => String(x.source_path).endsWith(s))!;
+    expect(byName('julu-county-office-2024.txt')).toMatchObject({ status: 'ok', region_code: '130529', year: 2024, template: 'v2021', cell_count: 200 });
+    expect(byName('copy of julu 巨鹿.txt')).toMatchObject({ status: 'failed' });
+    expect(String(byName('copy of julu 巨鹿.txt').status_reason)).toContain('julu-county-office-2024.txt');
+    expect(byName('old.doc')).toMatchObject({ status: 'failed', source_format: 'doc' });
+    expect(byName('notes.xyz')).toMatchObject({ status: 'failed' });
+    expect(byName('2024_huaian-city-government.pdf').status).not.toBe('ok');
+    const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${p('cells')})`);
+    expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toEqual({
+      report_id: 'VARCHAR', metric: 'VARCHAR', applicant: 'VARCHAR', value: 'DOUBLE', state: 'VARCHAR', raw: 'VARCHAR', locator: 'VARCHAR', reason: 'VARCHAR',
+    });
+    const seed = await query(`SELECT c.metric, c.applicant, c.value, c.state FROM ${p('cells')} c JOIN ${p('reports')} r USING (report_id)
+      WHERE r.source_path LIKE '%julu-county-office-2024.txt' AND c.metric = 'app.new' ORDER BY c.applicant`);
+    expect(seed.find((x) => x.applicant === 'natural')).toMatchObject({ value: 11, state: 'number' });
+    const sh = await query(`SELECT f.rule, count(*)::INTEGER AS n FROM ${p('findings')} f JOIN ${p('reports')} r USING (report_id)
+      WHERE r.agency_name = '上海市人民政府办公厅' AND f.result = 'fail' AND f.severity = 'error' GROUP BY 1 ORDER BY 1`);
+    expect(sh).toEqual([{ rule: 'T3_OUTCOME_SUM', n: 1 }, { rule: 'T3_ROW_TOTAL', n: 11 }]);
+    const metricsType = await query(`SELECT typeof(metrics) AS t FROM ${p('findings')} LIMIT 1`);
+    expect(metricsType[0].t).toBe('VARCHAR[]');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.row_counts.reports).toBe(FILES);
+    expect(manifest.inputs).toHaveLength(FILES);
+  });
+
+  it('the same inputs give the same rows', () => {
+    const first = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).rows_digest;
+    const again = join(dir, 'again');
+    expect(ingest('--out', again, '--sources', join(input, 'SOURCES.tsv'), input).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(again, 'manifest.json'), 'utf8')).rows_digest).toBe(first);
+  });
+
+  it('--strict fails the run when a file failed; usage errors exit 64', () => {
+    expect(ingest('--strict', '--quiet', '--out', join(dir, 'strict'), input).status).toBe(2);
+    expect(ingest('--out', join(dir, 'x')).status).toBe(64);
+    expect(ingest('--region', 'abc', '--out', join(dir, 'x'), input).status).toBe(64);
+  });
+
+  it('--region resolves an ambiguous agency name', async () => {
+    const f = join(dir, 'chaoyang');
+    mkdirSync(f);
+    const seed = readFileSync('data/samples/julu-county-office-2024.txt', 'utf8').replace('巨鹿县人民政府办公室', '朝阳区人民政府');
+    writeFileSync(join(f, 'chaoyang.txt'), seed);
+    expect(ingest('--quiet', '--out', join(dir, 'cy1'), f).status).toBe(0);
+    expect((await query(`SELECT region_code FROM '${join(dir, 'cy1', 'reports.parquet')}'`))[0].region_code).toBeNull();
+    expect((await query(`SELECT rule FROM '${join(dir, 'cy1', 'findings.parquet')}' WHERE rule LIKE 'REGION%'`))[0].rule).toBe('REGION_AMBIGUOUS');
+    expect(ingest('--quiet', '--region', '110105', '--out', join(dir, 'cy2'), f).status).toBe(0);
+    expect((await query(`SELECT region_code, province, county FROM '${join(dir, 'cy2', 'reports.parquet')}'`))[0]).toEqual({ region_code: '110105', province: '北京市', county: '朝阳区' });
+  });
+
+  it('a dataset set aside by an interrupted swap is put back', () => {
+    const ds = join(dir, 'swap');
+    cpSync(out, ds, { recursive: true });
+    renameSync(ds, `${ds}.old-123-456`);
+    recoverInterrupted(ds);
+    expect(existsSync(join(ds, 'reports.parquet'))).toBe(true);
+  });
+});
