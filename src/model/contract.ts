@@ -16,7 +16,7 @@ export const REPORT_COLUMNS: readonly ColumnDef[] = [
   { name: 'report_id', type: 'VARCHAR', nullable: false, doc: '稳定标识：源文件 SHA-256 的前 16 位十六进制 / first 16 hex digits of the file SHA-256' },
   { name: 'source_path', type: 'VARCHAR', nullable: false, doc: '输入文件路径（相对于命令行给出的目录）/ input path as given' },
   { name: 'source_sha256', type: 'VARCHAR', nullable: false, doc: '源文件字节的 SHA-256' },
-  { name: 'source_format', type: 'VARCHAR', nullable: false, doc: 'text | markdown | html | pdf | docx | doc | unknown' },
+  { name: 'source_format', type: 'VARCHAR', nullable: false, doc: 'text | markdown | html | pdf | docx | doc | zip | empty | binary | unknown' },
   { name: 'source_url', type: 'VARCHAR', nullable: true, doc: '来源网址（来自 --sources 文件）' },
   { name: 'status', type: 'VARCHAR', nullable: false, doc: 'ok | partial | failed' },
   { name: 'status_reason', type: 'VARCHAR', nullable: true, doc: '非 ok 时的原因（中文 / English）' },

@@ -17,7 +17,21 @@ const UNIT = /^(?:万元|亿元|元|件|个|条|项|次|人次|宗|份|家|人)/
 const NOTE = /^\((?:[^()]*)\)$/;
 const CJK = /[\u3400-\u9fff]/;
 
+const cache = new Map<string, CellReading>();
+const CACHE_LIMIT = 4096;
+
+/** Reads a cell's text; the same texts recur thousands of times ("0", ""), so readings are cached. */
 export function readCell(raw: string): CellReading {
+  let r = cache.get(raw);
+  if (r === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    r = readUncached(raw);
+    cache.set(raw, r);
+  }
+  return r;
+}
+
+function readUncached(raw: string): CellReading {
   const text = nfkc(raw).replace(/[\u200b\ufeff]/g, '').trim();
   if (text === '') return { state: 'blank' };
   const compact = text.replace(/\s+/g, '');

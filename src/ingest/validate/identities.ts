@@ -13,9 +13,15 @@ type Lookup = (metric: string, applicant: string) => ParsedCell | undefined;
 
 interface Term { metric: string; cell: ParsedCell; label: string }
 
+const SHORT_LABELS = new Map<string, string>();
 function shortLabel(code: string): string {
-  const m = metricDef(code);
-  return m.table === 'T4' ? m.labelZh : (m.labelZh.split('·').pop() ?? m.labelZh).replace(/（区分处理的.*）$/, '');
+  let s = SHORT_LABELS.get(code);
+  if (s === undefined) {
+    const m = metricDef(code);
+    s = m.table === 'T4' ? m.labelZh : (m.labelZh.split('·').pop() ?? m.labelZh).replace(/（区分处理的.*）$/, '');
+    SHORT_LABELS.set(code, s);
+  }
+  return s;
 }
 
 /** The printed cells standing for `metric`: the cell itself, or its printed parts (（六） in v2021). */
