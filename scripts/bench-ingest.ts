@@ -41,7 +41,7 @@ async function run(label: string, sources: string[], n: number) {
   mkdirSync(input);
   copies(input, n, sources);
   const t0 = performance.now();
-  const { rows, inputs } = ingestPaths([input]);
+  const { rows, inputs } = await ingestPaths([input]);
   const t1 = performance.now();
   await writeDataset(join(dir, 'out'), rows, { generator: 'bench', inputs });
   const t2 = performance.now();

@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   const sources = values.sources ? readSources(values.sources) : null;
   const tty = process.stderr.isTTY && !values.quiet;
   let lastDraw = 0;
-  const { rows, inputs } = ingestPaths(positionals, {
+  const { rows, inputs } = await ingestPaths(positionals, {
     regionHint: values.region ?? null,
     sources,
     exclude: [values.out, ...(values.sources ? [values.sources] : [])],

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
 import { reportIdOf } from '../../src/ingest/hash.ts';
-import { ingestBytes } from '../../src/ingest/ingest-file.ts';
+import { ingestFile as ingestCore } from '../../src/ingest/ingest-file.ts';
+import { nodeExtractors } from './extractors.ts';
 import { listInputs, type InputFile } from './inputs.ts';
 import { sourceFor, type SourceInfo } from './sources.ts';
 import type { DatasetRows, Manifest } from './write-dataset.ts';
@@ -29,7 +30,7 @@ function failed(path: string, sha256: string, reason: string, url: string | null
   };
 }
 
-export function ingestFile(file: InputFile, opts: BatchOptions, seen: Map<string, string>): { report: ReportRow; cells: CellRow[]; findings: FindingRow[] } {
+export async function ingestFile(file: InputFile, opts: BatchOptions, seen: Map<string, string>): Promise<{ report: ReportRow; cells: CellRow[]; findings: FindingRow[] }> {
   const src = sourceFor(opts.sources ?? null, file.abs);
   const url = src?.url ?? null;
   let bytes: Uint8Array;
@@ -50,36 +51,35 @@ export function ingestFile(file: InputFile, opts: BatchOptions, seen: Map<string
   }
   seen.set(sha256, file.path);
   try {
-    return ingestBytes({ bytes, path: file.path, sha256, regionHint: src?.region ?? opts.regionHint ?? null, sourceUrl: url });
+    return await ingestCore({ bytes, path: file.path, sha256, regionHint: src?.region ?? opts.regionHint ?? null, sourceUrl: url }, nodeExtractors);
   } catch (e) {
     return { report: failed(file.path, sha256, `解析时出错：${(e as Error).message} / internal error while parsing`, url), cells: [], findings: [] };
   }
 }
 
-export function ingestPaths(paths: string[], opts: BatchOptions = {}): BatchResult {
+export async function ingestPaths(paths: string[], opts: BatchOptions = {}): Promise<BatchResult> {
   const { files, problems } = listInputs(paths, opts.exclude);
   const rows: DatasetRows = { reports: [], cells: [], findings: [] };
   const seen = new Map<string, string>();
   const total = files.length + problems.length;
-  files.forEach((file, i) => {
-    const out = ingestFile(file, opts, seen);
+  for (const [i, file] of files.entries()) {
+    const out = await ingestFile(file, opts, seen);
     rows.reports.push(out.report);
     rows.cells.push(...out.cells);
     rows.findings.push(...out.findings);
     opts.onFile?.(i + 1, total, file.path);
-  });
+  }
   for (const p of problems) {
     const pseudo = createHash('sha256').update(`unlisted:${p.path}`).digest('hex');
     rows.reports.push(failed(p.path, pseudo, p.reason, null));
   }
-  const order = (a: { source_path: unknown }, b: { source_path: unknown }) => String(a.source_path) < String(b.source_path) ? -1 : String(a.source_path) > String(b.source_path) ? 1 : 0;
-  rows.reports.sort(order);
+  rows.reports.sort((a, b) => (a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
   const reportOrder = new Map(rows.reports.map((r, i) => [r.report_id, i]));
   // cells and findings follow their report; within a report the parser's order is kept
-  const byReport = <T extends { report_id: unknown }>(xs: T[]) =>
-    xs.map((x, i) => ({ x, i })).sort((a, b) => reportOrder.get(a.x.report_id as string)! - reportOrder.get(b.x.report_id as string)! || a.i - b.i).map((e) => e.x);
+  const byReport = <T extends { report_id: string }>(xs: T[]) =>
+    xs.map((x, i) => ({ x, i })).sort((a, b) => reportOrder.get(a.x.report_id)! - reportOrder.get(b.x.report_id)! || a.i - b.i).map((e) => e.x);
   rows.cells = byReport(rows.cells);
   rows.findings = byReport(rows.findings);
-  const inputs = (rows.reports as unknown as ReportRow[]).map((r) => ({ path: r.source_path, sha256: r.source_sha256, status: r.status }));
+  const inputs = rows.reports.map((r) => ({ path: r.source_path, sha256: r.source_sha256, status: r.status }));
   return { rows, inputs };
 }

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { SCHEMA_VERSION, TABLES, type ColumnDef, type TableName } from '../../src/model/contract.ts';
+import { SCHEMA_VERSION, TABLES, type CellRow, type ColumnDef, type FindingRow, type ReportRow, type TableName } from '../../src/model/contract.ts';
 
 export interface DatasetRows {
-  reports: Record<string, unknown>[];
-  cells: Record<string, unknown>[];
-  findings: Record<string, unknown>[];
+  reports: ReportRow[];
+  cells: CellRow[];
+  findings: FindingRow[];
 }
+
+type AnyRow = Record<string, unknown>;
 
 export interface Manifest {
   schema_version: number;
@@ -48,12 +50,12 @@ async function createTable(conn: DuckDBConnection, name: TableName): Promise<voi
   await conn.run(`CREATE TABLE "${name}" (${cols})`);
 }
 
-async function load(conn: DuckDBConnection, name: TableName, rows: Record<string, unknown>[]): Promise<void> {
+async function load(conn: DuckDBConnection, name: TableName, rows: readonly object[]): Promise<void> {
   await createTable(conn, name);
   const appender = await conn.createAppender(name);
   const cols = TABLES[name];
   for (const row of rows) {
-    for (const col of cols) append(appender, col, row[col.name]);
+    for (const col of cols) append(appender, col, (row as AnyRow)[col.name]);
     appender.endRow();
   }
   appender.closeSync();
@@ -63,7 +65,7 @@ export function rowsDigest(rows: DatasetRows): string {
   const h = createHash('sha256');
   for (const name of Object.keys(TABLES) as TableName[]) {
     const cols = TABLES[name].map((c) => c.name);
-    for (const row of rows[name]) h.update(`${name}\t${JSON.stringify(cols.map((c) => row[c] ?? null))}\n`);
+    for (const row of rows[name] as readonly object[]) h.update(`${name}\t${JSON.stringify(cols.map((c) => (row as AnyRow)[c] ?? null))}\n`);
   }
   return h.digest('hex');
 }

@@ -8,6 +8,8 @@ export interface DocCell {
   /** Where the cell was found: `L12` (text line) or `t2.r5.c3` (table, row, column; 1-based). */
   loc: string;
   spanned?: boolean;
+  /** PDF only: where the text sits (points; y top-down, pages stacked). */
+  box?: { x0: number; x1: number; yc: number; fs: number };
 }
 
 export type DocRow = DocCell[];

@@ -9,6 +9,7 @@ import { APPLICANT_CODES } from '../model/applicants.ts';
 import { decode } from './decode.ts';
 import type { Doc } from './doc.ts';
 import { extractHtml } from './extract/html.ts';
+import { extractPdf, type PdfJsLike } from './extract/pdf.ts';
 import { extractText } from './extract/text.ts';
 import { reportIdOf } from './hash.ts';
 import { identifyAgency } from './identify/identify.ts';
@@ -27,6 +28,16 @@ export interface IngestInput {
   sourceUrl?: string | null;
 }
 
+/**
+ * The heavy readers, passed in by the shell: pdf.js (Node: legacy build; browser: the regular
+ * build with its worker) and a DOCX → HTML converter (mammoth).
+ */
+export interface Extractors {
+  pdfjs?: PdfJsLike;
+  pdfOptions?: Record<string, unknown>;
+  docxToHtml?: (bytes: Uint8Array) => Promise<string>;
+}
+
 export interface IngestOutput {
   report: ReportRow;
   cells: CellRow[];
@@ -36,8 +47,6 @@ export interface IngestOutput {
 const UNSUPPORTED: Partial<Record<SourceFormat, string>> = {
   empty: '空文件 / empty file',
   binary: '不是文本、网页、PDF 或 Word 文档（二进制内容）/ binary content: not a text, HTML, PDF or Word document',
-  pdf: '暂不支持 PDF 文件 / PDF is not supported yet',
-  docx: '暂不支持 DOCX 文件 / DOCX is not supported yet',
   zip: 'ZIP 压缩包不是报告文件，请解压后再导入 / a zip archive, not a report: unpack it first',
   doc: '旧版二进制 Word/WPS 文件（.doc/.wps/.et），请先另存为 .docx 或 PDF / old binary Word/WPS file: convert it to .docx or PDF',
 };
@@ -62,16 +71,33 @@ export function extractDoc(format: SourceFormat, text: string): Doc {
 const METRIC_ORDER = new Map(METRICS.map((m, i) => [m.code, i]));
 const APPLICANT_ORDER = new Map<string, number>(APPLICANT_CODES.map((a, i) => [a, i]));
 
-export function ingestBytes(input: IngestInput): IngestOutput {
+export async function ingestFile(input: IngestInput, ex: Extractors = {}): Promise<IngestOutput> {
   const format = sniffFormat(input.bytes, input.path);
   const unsupported = UNSUPPORTED[format];
   if (unsupported) return failedRow(input, format, unsupported);
-  const decoded = decode(input.bytes);
-  if (decoded.replaced > Math.max(20, decoded.text.length * 0.01)) {
-    return failedRow(input, format, `文字编码无法识别（${decoded.replaced} 个字符无法解码）/ text encoding not recognised`);
+  let doc: Doc;
+  if (format === 'pdf') {
+    if (!ex.pdfjs) return failedRow(input, format, '此环境未提供 PDF 读取器 / no PDF reader available');
+    const pdf = await extractPdf(input.bytes, ex.pdfjs, ex.pdfOptions);
+    if (!pdf.ok) return failedRow(input, format, `${pdf.code}: ${pdf.reason}`);
+    doc = pdf.doc;
+  } else if (format === 'docx') {
+    if (!ex.docxToHtml) return failedRow(input, format, '此环境未提供 DOCX 读取器 / no DOCX reader available');
+    let html: string;
+    try {
+      html = await ex.docxToHtml(input.bytes);
+    } catch (e) {
+      return failedRow(input, format, `DOCX 文件损坏，无法打开（${(e as Error).message}）/ damaged DOCX`);
+    }
+    doc = extractHtml(html);
+  } else {
+    const decoded = decode(input.bytes);
+    if (decoded.replaced > Math.max(20, decoded.text.length * 0.01)) {
+      return failedRow(input, format, `文字编码无法识别（${decoded.replaced} 个字符无法解码）/ text encoding not recognised`);
+    }
+    doc = extractDoc(format, decoded.text);
   }
-  const draft = parseReport(extractDoc(format, decoded.text));
-  return assemble(input, format, draft);
+  return assemble(input, format, parseReport(doc));
 }
 
 export function assemble(input: IngestInput, format: string, draft: ReportDraft): IngestOutput {

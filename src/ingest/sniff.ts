@@ -12,7 +12,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): SourceFormat {
   if (bytes.length === 0) return 'empty';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return ext === 'docx' || ext === 'docm' ? 'docx' : 'zip';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return ext === 'docx' || ext === 'docm' || hasWordPart(bytes) ? 'docx' : 'zip';
   if (startsWith(bytes, OLE)) return 'doc';
   if (looksBinary(bytes)) return 'binary';
   if (['html', 'htm', 'shtml', 'xhtml', 'jsp', 'aspx', 'asp', 'php'].includes(ext)) return 'html';
@@ -36,4 +36,9 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   return control > n * 0.02;
+}
+
+/** A zip whose entry names include word/document.xml is a Word document whatever its name. */
+function hasWordPart(bytes: Uint8Array): boolean {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 1 << 16)).includes('word/document.xml');
 }

@@ -29,10 +29,10 @@ function printed(spec: ReportSpec): Map<string, number> {
 
 describe('property: render → parse round trip', () => {
   for (const layout of LAYOUTS) {
-    it(`${layout}: identical cells, no failed identity`, () => {
-      fc.assert(
-        fc.property(reportSpecArb, (spec) => {
-          const out = render(spec, layout);
+    it(`${layout}: identical cells, no failed identity`, async () => {
+      await fc.assert(
+        fc.asyncProperty(reportSpecArb, async (spec) => {
+          const out = await render(spec, layout);
           const got = new Map(out.cells.map((c) => [`${c.metric}|${c.applicant}`, c.value]));
           expect(got).toEqual(printed(spec));
           expect(out.report.template).toBe(spec.template);
@@ -44,10 +44,10 @@ describe('property: render → parse round trip', () => {
     });
   }
 
-  it('one changed number → the identity covering it fails, naming its column', () => {
+  it('one changed number → the identity covering it fails, naming its column', async () => {
     const t3Rows = (s: ReportSpec) => Object.keys(s.t3);
-    fc.assert(
-      fc.property(reportSpecArb, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 9 }), fc.constantFrom(...LAYOUTS), (spec, i, j, delta, layout) => {
+    await fc.assert(
+      fc.asyncProperty(reportSpecArb, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 9 }), fc.constantFrom(...LAYOUTS), async (spec, i, j, delta, layout) => {
         const inT4 = i % 4 === 0;
         const changed: ReportSpec = structuredClone(spec);
         let applicant = '';
@@ -62,7 +62,7 @@ describe('property: render → parse round trip', () => {
           changed.t3[code][applicant] = String(Number(spec.t3[code][applicant]) + delta);
           rules = ['T3_BALANCE', 'T3_OUTCOME_SUM'];
         }
-        const fails = render(changed, layout).findings.filter((f) => f.result === 'fail' && f.severity === 'error');
+        const fails = (await render(changed, layout)).findings.filter((f) => f.result === 'fail' && f.severity === 'error');
         expect(fails.some((f) => rules.includes(f.rule) && f.applicant === applicant)).toBe(true);
       }),
       { numRuns: 150 },

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { cellMap, ingestPath } from '../helpers/ingest.ts';
 
 const Q = 'test/fixtures/quirks';
-const value = (out: ReturnType<typeof ingestPath>, key: string) => {
+const value = (out: Awaited<ReturnType<typeof ingestPath>>, key: string) => {
   const c = cellMap(out).get(key);
   return c ? (c.state === 'number' ? c.value : c.state) : undefined;
 };
 
 describe('quirk fixtures', () => {
-  it('markdown pipe tables with padded label columns', () => {
-    const out = ingestPath(`${Q}/markdown-pipe-tables.md`);
+  it('markdown pipe tables with padded label columns', async () => {
+    const out = await ingestPath(`${Q}/markdown-pipe-tables.md`);
     expect(out.report).toMatchObject({ status: 'ok', template: 'v2021', agency_name: '淮安市人民政府', region_code: '320800', year: 2024, cell_count: 200 });
     expect(value(out, 'app.new|natural')).toBe(3001);
     expect(value(out, 'app.res.other.other|total')).toBe(110);
@@ -18,8 +18,8 @@ describe('quirk fixtures', () => {
     expect(value(out, 'ad.fee.amount|')).toBe(96171.6);
   });
 
-  it('whitespace-aligned columns with wrapped labels', () => {
-    const out = ingestPath(`${Q}/aligned-columns.txt`);
+  it('whitespace-aligned columns with wrapped labels', async () => {
+    const out = await ingestPath(`${Q}/aligned-columns.txt`);
     expect(out.report).toMatchObject({ status: 'ok', template: 'v2021', cell_count: 200, unreadable_count: 0 });
     expect(value(out, 'app.res.partial|natural')).toBe(447);
     expect(value(out, 'app.res.partial|total')).toBe(454);
@@ -29,8 +29,8 @@ describe('quirk fixtures', () => {
     expect(out.findings.filter((f) => f.result === 'fail' && f.severity === 'error')).toEqual([]);
   });
 
-  it('cells run together are unreadable, never guessed', () => {
-    const out = ingestPath(`${Q}/cells-run-together.txt`);
+  it('cells run together are unreadable, never guessed', async () => {
+    const out = await ingestPath(`${Q}/cells-run-together.txt`);
     const cells = cellMap(out);
     expect(out.report.status).toBe('partial');
     for (const a of ['natural', 'org_business', 'org_research', 'org_nonprofit', 'org_legal', 'org_other', 'total']) {
@@ -49,8 +49,8 @@ describe('quirk fixtures', () => {
     expect(out.findings.filter((f) => f.result === 'fail' && f.severity === 'error')).toEqual([]);
   });
 
-  it('numbers as agencies write them', () => {
-    const out = ingestPath(`${Q}/numbers-as-written.html`);
+  it('numbers as agencies write them', async () => {
+    const out = await ingestPath(`${Q}/numbers-as-written.html`);
     expect(out.report).toMatchObject({ status: 'ok', cell_count: 200 });
     const cells = cellMap(out);
     expect(value(out, 'ad.license.decisions|')).toBe(447228);
@@ -67,8 +67,8 @@ describe('quirk fixtures', () => {
     expect(out.findings.filter((f) => f.result === 'fail' && f.severity === 'error')).toEqual([]);
   });
 
-  it('v2019 signed changes, NA marks, amounts with units, blanks', () => {
-    const out = ingestPath(`${Q}/v2019-signed-and-units.html`);
+  it('v2019 signed changes, NA marks, amounts with units, blanks', async () => {
+    const out = await ingestPath(`${Q}/v2019-signed-and-units.html`);
     expect(out.report).toMatchObject({ template: 'v2019', year: 2019, cell_count: 198 });
     expect(value(out, 'ad19.license.delta_items|')).toBe(1036);
     expect(value(out, 'ad19.penalty.delta_items|')).toBe(-12);
@@ -86,15 +86,15 @@ describe('quirk fixtures', () => {
     ['gbk-declared.html', '邢台市生态环境局巨鹿县分局', 'dept_branch'],
     ['gbk-undeclared.txt', '邢台市巨鹿县人民政府办公室', 'gov_office'],
     ['utf8-bom.txt', '巨鹿县人民政府办公室', 'gov_office'],
-  ])('encoding: %s', (file, agency, kind) => {
-    const out = ingestPath(`${Q}/${file}`);
+  ])('encoding: %s', async (file, agency, kind) => {
+    const out = await ingestPath(`${Q}/${file}`);
     expect(out.report).toMatchObject({ status: 'ok', agency_name: agency, agency_kind: kind, region_code: '130529', county: '巨鹿县', city: '邢台市', province: '河北省', year: 2024, cell_count: 200 });
     expect(value(out, 'app.new|natural')).toBe(11);
     expect(value(out, 'app.res.other.other|natural')).toBe(1);
   });
 
-  it('a county abolished in 2021 resolves from the historical codes', () => {
-    const out = ingestPath(`${Q}/historical-county-2019.html`);
+  it('a county abolished in 2021 resolves from the historical codes', async () => {
+    const out = await ingestPath(`${Q}/historical-county-2019.html`);
     expect(out.report).toMatchObject({ region_code: '330104', county: '江干区', city: '杭州市', province: '浙江省', agency_kind: 'government', admin_level: 'county' });
   });
 });

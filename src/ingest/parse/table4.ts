@@ -10,6 +10,22 @@ import { splitRow, type Row } from './rows.ts';
 
 const RESULT_SEQUENCE = '结果维持结果纠正其他结果尚未审结总计';
 
+const count = (s: string, w: string) => s.split(w).length - 1;
+
+/**
+ * The national header: 行政复议 then 行政诉讼 (直接起诉 before 复议后起诉), five results per block.
+ * Read row by row the results appear in order; in PDFs whose header words are broken over lines
+ * (「结果」/「维持」, 「尚未审」/「结」) reading order is lost, so there the word that names each
+ * result (维持 纠正 其他 审结 总计) must appear once per block, counted by its distinctive character.
+ */
+function headerRecognised(header: string): boolean {
+  const direct = header.indexOf('直接起诉');
+  const afterReview = header.indexOf('复议后起诉');
+  if (!/行政复议/.test(header) || (direct >= 0 && afterReview >= 0 && direct > afterReview)) return false;
+  if (header.includes(RESULT_SEQUENCE)) return true;
+  return ['维', '纠', '他', '审', '总'].every((ch) => count(header, ch) === 3);
+}
+
 export function parseTable4(rows: Row[]): { cells: ParsedCell[]; notes: string[] } {
   let header = '';
   const valueRows: { cells: Row['own']; blank: boolean }[] = [];
@@ -26,10 +42,7 @@ export function parseTable4(rows: Row[]): { cells: ParsedCell[]; notes: string[]
   const used = withNumbers.length ? withNumbers : valueRows;
   const values = used.flatMap((r) => r.cells);
   const codes = T4_METRICS.map((m) => m.code);
-  const direct = header.indexOf('直接起诉');
-  const afterReview = header.indexOf('复议后起诉');
-  const blocksInOrder = direct < 0 || afterReview < 0 || direct < afterReview;
-  if (!header.includes(RESULT_SEQUENCE) || !/行政复议/.test(header) || !blocksInOrder) {
+  if (!headerRecognised(header)) {
     const reason = '表四表头与全国格式不符，无法确定各列 / table 四 header not recognised';
     return { cells: codes.map((m, i) => unreadable(m, '', reason, values[i]?.text ?? '', values[i]?.loc ?? '')), notes: [] };
   }
