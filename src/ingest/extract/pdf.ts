@@ -7,10 +7,13 @@
  */
 import type { Doc, DocBlock, DocCell } from '../doc.ts';
 import { isValueLike } from '../parse/cell-value.ts';
+import { foldRadicals } from './radicals.ts';
+import { findRegions, rowCells, segmentsFromRects, type Region } from './pdf-lattice.ts';
 
 /** The part of pdf.js this module uses. */
 export interface PdfJsLike {
   getDocument(params: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy?: () => Promise<void> };
+  OPS: Record<string, number>;
 }
 interface PdfDocument {
   numPages: number;
@@ -20,7 +23,7 @@ interface PdfDocument {
 interface PdfPage {
   getViewport(o: { scale: number }): { width: number; height: number };
   getTextContent(): Promise<{ items: unknown[] }>;
-  getOperatorList?(): Promise<{ fnArray: number[] }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup?(): void;
 }
 interface TextItem { str: string; transform: number[]; width: number; height: number }
@@ -38,7 +41,7 @@ const PAGE_MARK = /^[-—–－_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]
 const PAGE_GAP = 100_000;
 
 export function tidyPdfText(s: string): string {
-  return s.replace(CJK_SPACE, '');
+  return foldRadicals(s).replace(CJK_SPACE, '');
 }
 
 export async function extractPdf(bytes: Uint8Array, pdfjs: PdfJsLike, options: Record<string, unknown> = {}): Promise<PdfResult> {
@@ -52,12 +55,14 @@ export async function extractPdf(bytes: Uint8Array, pdfjs: PdfJsLike, options: R
     return { ok: false, code: 'damaged', reason: `PDF 文件损坏，无法打开（${(e as Error).message}）/ damaged PDF` };
   }
   try {
-    const items: PdfItem[] = [];
-    let offset = 0;
+    const blocks: DocBlock[] = [];
+    let textItems = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const { height } = page.getViewport({ scale: 1 });
+      const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      const offset = (p - 1) * PAGE_GAP;
       for (const raw of content.items) {
         const it = raw as TextItem;
         if (typeof it.str !== 'string' || !it.transform) continue;
@@ -66,23 +71,138 @@ export async function extractPdf(bytes: Uint8Array, pdfjs: PdfJsLike, options: R
         const [a, b, c, d, e, f] = it.transform;
         const fs = Math.max(Math.hypot(c, d), Math.hypot(a, b), 1);
         const vertical = it.height > fs * 1.8 && it.width <= fs * 1.3;
-        const ycUp = vertical ? f + it.height / 2 : f + fs * 0.38;
-        const yc = height - ycUp;
+        const yc = height - (vertical ? f + it.height / 2 : f + fs * 0.38);
         const margin = yc < height * 0.1 || yc > height * 0.9;
         items.push({ page: p, text, x0: e, x1: e + Math.max(it.width, 0), yc: offset + yc, fs, numeric: /^[\d.,+\-/%]+$/.test(text), margin });
       }
-      offset += PAGE_GAP;
+      textItems += items.length;
+      const rects = paintedBoxes(await page.getOperatorList(), pdfjs.OPS, height);
+      const { h, v } = segmentsFromRects(rects, { width, height });
+      const regions = findRegions(h, v).map((r) => ({ ...r, y0: r.y0 + offset, y1: r.y1 + offset, rows: r.rows.map((y) => y + offset), verticals: r.verticals.map((s) => ({ ...s, y0: s.y0 + offset, y1: s.y1 + offset })) }));
+      blocks.push(...pageBlocks(items, regions));
       page.cleanup?.();
     }
-    if (items.length === 0) {
+    if (textItems === 0) {
       return { ok: false, code: 'no_text_layer', reason: 'PDF 没有文字层（可能是扫描件），无法读取 / no text layer (scanned PDF?)' };
     }
-    // a page number is a line of its own in the top or bottom margin; a table row there is kept
-    const lines = buildLines(items).filter((l) => !(l.length === 1 && l[0].margin && PAGE_MARK.test(l[0].text)));
-    return { ok: true, doc: { blocks: linesToBlocks(lines), messages: [] }, pages: doc.numPages };
+    return { ok: true, doc: { blocks, messages: [] }, pages: doc.numPages };
   } finally {
     await doc.destroy();
   }
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: number[]): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/**
+ * Boxes of the straight-line paths a page paints (rules, cell borders, cell shading), in page
+ * coordinates with y downwards. Paths with curves (logos, seals) are left out.
+ */
+function paintedBoxes(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>, height: number) {
+  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const painting = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.constructPath && painting.has(args[0] as number)) {
+      const data = (args[1] as ArrayLike<number>[])[0];
+      if (!data || hasCurve(data)) return;
+      // one path may hold many rectangles (Chromium paints all borders of a table at once)
+      let xs: number[] = [];
+      let ys: number[] = [];
+      const flush = () => {
+        if (xs.length > 1) boxes.push({ x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
+        xs = [];
+        ys = [];
+      };
+      for (let k = 0; k < data.length;) {
+        const op = data[k];
+        if (op === 0 || op === 1) {
+          if (op === 0) flush();
+          const x = data[k + 1];
+          const y = data[k + 2];
+          xs.push(ctm[0] * x + ctm[2] * y + ctm[4]);
+          ys.push(height - (ctm[1] * x + ctm[3] * y + ctm[5]));
+          k += 3;
+        } else if (op === 4) {
+          flush();
+          k += 1;
+        } else break;
+      }
+      flush();
+    }
+  });
+  return boxes;
+}
+
+/** pdf.js path data: 0 moveTo (2 numbers), 1 lineTo (2), 2 curveTo (6), 3 quadraticCurveTo (4), 4 closePath. */
+function hasCurve(data: ArrayLike<number>): boolean {
+  for (let i = 0; i < data.length;) {
+    const op = data[i];
+    if (op === 2 || op === 3) return true;
+    i += op === 0 || op === 1 ? 3 : op === 4 ? 1 : data.length;
+  }
+  return false;
+}
+
+/** One page: ruled tables as grids, the rest as text lines, in reading order. */
+function pageBlocks(items: PdfItem[], regions: Region[]): DocBlock[] {
+  const placed: { y: number; block: DocBlock }[] = [];
+  const used = new Set<PdfItem>();
+  for (const region of regions) {
+    for (let k = 0; k + 1 < region.rows.length; k++) {
+      const top = region.rows[k];
+      const bottom = region.rows[k + 1];
+      const bounds = rowCells(region, top, bottom);
+      if (bounds.length < 2) continue;
+      const inRow = items.filter((it) => !used.has(it) && it.yc > top && it.yc < bottom && (it.x0 + it.x1) / 2 > bounds[0] && (it.x0 + it.x1) / 2 < bounds[bounds.length - 1]);
+      if (!inRow.length) continue;
+      const row: DocCell[] = [];
+      for (let c = 0; c + 1 < bounds.length; c++) {
+        const inCell = inRow.filter((it) => {
+          const mid = (it.x0 + it.x1) / 2;
+          return mid > bounds[c] && mid <= bounds[c + 1];
+        });
+        inCell.forEach((it) => used.add(it));
+        const text = buildLines(inCell).map((line) => joinLine(line)).join('\n');
+        row.push({ text, loc: `p${inRow[0].page}.t${Math.round(region.x0)},${Math.round(region.y0 % PAGE_GAP)}.r${k + 1}.c${c + 1}`, box: { x0: bounds[c], x1: bounds[c + 1], yc: (top + bottom) / 2, fs: inCell[0]?.fs ?? 10 } });
+      }
+      // each row is placed at its own height, so text outside the rules stays in reading order
+      placed.push({ y: top, block: { kind: 'table', rows: [row], loc: row[0].loc } });
+    }
+  }
+  // a page number is a line of its own in the top or bottom margin; a table row there is kept
+  const lines = buildLines(items.filter((it) => !used.has(it))).filter((l) => !(l.length === 1 && l[0].margin && PAGE_MARK.test(l[0].text)));
+  for (const block of linesToBlocks(lines)) {
+    const y = block.kind === 'para' ? yOfLoc(block.loc) : yOfLoc(block.rows[0][0].loc, block.rows[0][0].box?.yc);
+    placed.push({ y, block });
+  }
+  return placed.sort((a, b) => a.y - b.y).map((p) => p.block);
+}
+
+function yOfLoc(loc: string, fallback?: number): number {
+  const m = /^p(\d+)\.y(\d+)/.exec(loc);
+  return m ? (Number(m[1]) - 1) * PAGE_GAP + Number(m[2]) : (fallback ?? 0);
+}
+
+/** The text of items on one line of a cell. */
+function joinLine(line: PdfItem[]): string {
+  let text = '';
+  let last: PdfItem | null = null;
+  for (const it of line) {
+    const gap = last ? it.x0 - last.x1 : 0;
+    const space = last && gap > 0.2 * it.fs && /\d$/.test(text) && /^\d/.test(it.text) ? ' ' : '';
+    text = tidyPdfText(text + space + it.text);
+    last = it;
+  }
+  return text;
 }
 
 /** Items on one baseline band become a line; a line is split into cells at wide gaps. */
@@ -113,7 +233,9 @@ function cellsOf(line: PdfItem[]): DocCell[] {
   for (const it of line) {
     const last = cells[cells.length - 1];
     const gap = last ? it.x0 - last.x1 : Infinity;
-    if (last && gap <= Math.max(0.9 * Math.min(it.fs, last.fs), 3)) {
+    // glyphs of one cell touch (or nearly: spacing in justified lines); table columns are a
+    // cell padding apart, which is more than a third of a character even in tight tables
+    if (last && gap <= 0.35 * Math.min(it.fs, last.fs)) {
       // digits a visible space apart are kept apart, so "2 0" stays unreadable rather than 20
       const space = gap > 0.2 * it.fs && /\d$/.test(last.text) && /^\d/.test(it.text) ? ' ' : '';
       last.text = tidyPdfText(last.text + space + it.text);

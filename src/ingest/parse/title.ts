@@ -36,6 +36,11 @@ export function findTitle(rows: Row[], metaTitle?: string): TitleInfo {
   head.forEach((r, i) => {
     if (r.para && r.key.length <= 60) candidates.push({ text: clean(r.cells[0].text), prev: i > 0 && head[i - 1].para ? clean(head[i - 1].cells[0].text) : undefined });
   });
+  // a long title wrapped over two lines (PDF)
+  head.forEach((r, i) => {
+    const next = head[i + 1];
+    if (r.para && next?.para && r.key.length + next.key.length <= 60) candidates.push({ text: clean(r.cells[0].text + next.cells[0].text) });
+  });
   if (metaTitle) for (const part of metaTitle.split(/[_|｜]| - | — /)) candidates.push({ text: clean(part) });
   let title: string | null = null;
   let agency: string | null = null;
@@ -62,7 +67,6 @@ export function findTitle(rows: Row[], metaTitle?: string): TitleInfo {
   }
   let periodYear: number | null = null;
   for (const r of rows) {
-    if (!r.para) continue;
     const m = PERIOD.exec(r.key);
     if (m) {
       periodYear = Number(m[1]);
