@@ -16,7 +16,16 @@ export type DocRow = DocCell[];
 
 export type DocBlock =
   | { kind: 'para'; text: string; loc: string }
-  | { kind: 'table'; rows: DocRow[]; loc: string };
+  | {
+      kind: 'table';
+      rows: DocRow[];
+      loc: string;
+      /**
+       * Every row prints every column (markdown): the value columns are the last ones, so blank
+       * padding between labels and values is told apart from blank values by position.
+       */
+      grid?: boolean;
+    };
 
 export interface Message {
   level: 'warning' | 'info';

@@ -68,7 +68,11 @@ function readPipeTable(lines: string[], start: number, blocks: DocBlock[]): numb
     const parts = lines[i].trim().slice(1, -1).split(/(?<!\\)\|/);
     rows.push(parts.map((p, c) => ({ text: p.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n').trim(), loc: `L${i + 1}.c${c + 1}` })));
   }
-  blocks.push({ kind: 'table', rows, loc: `L${start + 1}` });
+  const width = rows[0]?.length ?? 0;
+  const grid = rows.length > 1 && rows.every((r) => r.length === width);
+  // a column empty in every row (header included) is not part of the table
+  const kept = grid ? [...Array(width).keys()].filter((c) => rows.some((r) => r[c].text !== '')) : [];
+  blocks.push({ kind: 'table', rows: grid ? rows.map((r) => kept.map((c) => r[c])) : rows, loc: `L${start + 1}`, grid });
   return i;
 }
 

@@ -8,6 +8,8 @@ export interface Row {
   /** Cells printed in this row (span continuations from elsewhere left out). */
   own: DocCell[];
   para: boolean;
+  /** From a table whose rows print every column (see DocBlock.grid). */
+  grid: boolean;
   /** Squashed text of the whole row, for keyword search. */
   key: string;
 }
@@ -17,11 +19,11 @@ export function docRows(doc: Doc): Row[] {
   for (const b of doc.blocks) {
     if (b.kind === 'para') {
       const cell = { text: b.text, loc: b.loc };
-      rows.push({ cells: [cell], own: [cell], para: true, key: squash(b.text) });
+      rows.push({ cells: [cell], own: [cell], para: true, grid: false, key: squash(b.text) });
     } else {
       for (const cells of b.rows) {
         const own = cells.filter((c) => !c.spanned);
-        rows.push({ cells, own, para: false, key: squash(cells.map((c) => c.text).join('')) });
+        rows.push({ cells, own, para: false, grid: b.grid ?? false, key: squash(cells.map((c) => c.text).join('')) });
       }
     }
   }
@@ -62,12 +64,13 @@ export function rowContext(row: Row): string {
  * only when the extra cells on the other end hold something, so padding at either end cannot
  * shift a number into the wrong column. Null when that cannot be decided.
  */
-export function takeValues<T extends { text: string }>(values: T[], n: number): T[] | null {
+export function takeValues<T extends { text: string }>(values: T[], n: number, grid = false): T[] | null {
   if (values.length === n) return values;
   if (values.length < n) return null;
   const extra = values.length - n;
   const blank = (c: T) => c.text.trim() === '';
   const leadingBlank = values.slice(0, extra).every(blank);
   const trailingBlank = values.slice(-extra).every(blank);
-  return leadingBlank && !trailingBlank ? values.slice(extra) : null;
+  // in a grid the value columns are the last ones, whatever is blank
+  return leadingBlank && (grid || !trailingBlank) ? values.slice(extra) : null;
 }

@@ -84,7 +84,7 @@ export function parseTable2(rows: Row[]): Table2 {
       notes.push(`表二「${label}」行之前没有可识别的表头 / no column header before this row`);
       continue;
     }
-    const taken = strayValues ? null : takeValues(values, columns.length);
+    const taken = strayValues ? null : takeValues(values, columns.length, row.grid);
     columns.forEach((col, i) => {
       const metric = metricFor(item.key, col.key);
       if (!metric || seen.has(metric)) return;

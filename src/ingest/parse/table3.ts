@@ -54,7 +54,7 @@ export function parseTable3(rows: Row[]): Table3 {
       continue;
     }
     let cells: ParsedCell[];
-    const taken = takeValues(values, APPLICANT_CODES.length);
+    const taken = takeValues(values, APPLICANT_CODES.length, row.grid);
     if (strayValues || !taken) {
       const reason = strayValues
         ? `此行标签前有数字，版式无法确定 / numbers before the row label`
