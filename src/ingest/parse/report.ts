@@ -13,6 +13,7 @@ import { parseTable2 } from './table2.ts';
 import { parseTable3 } from './table3.ts';
 import { parseTable4 } from './table4.ts';
 import { detectTemplate, type DetectedTemplate } from './template.ts';
+import { parseLegacy } from './legacy.ts';
 import { findTitle, type TitleInfo } from './title.ts';
 
 export interface ReportDraft extends TitleInfo {
@@ -76,9 +77,14 @@ export function parseReport(doc: Doc): ReportDraft {
     if (tables.t3) for (const m of expected.t3) for (const a of APPLICANT_CODES) if (!have.has(`${m}|${a}`)) missing.push(unreadable(m, a, NOT_FOUND));
     cells = [...cells, ...missing];
   }
+  const notes = [...t2.notes, ...t3.notes, ...t4.notes];
+  if (template === 'legacy') {
+    const legacy = parseLegacy(rows);
+    cells = legacy.cells;
+    notes.push(...legacy.notes);
+  }
   const headings = new Set(Object.keys(layout.headings) as SectionKey[]);
   return {
-    ...title, year, template, templateMixed: mixed, otherAsOneRow, cells, headings, tables,
-    notes: [...t2.notes, ...t3.notes, ...t4.notes],
+    ...title, year, template, templateMixed: mixed, otherAsOneRow, cells, headings, tables, notes,
   };
 }
