@@ -1,21 +1,26 @@
-/** pdf.js and mammoth for Node: the readers the pure ingest core is given. */
+/** PDFium and mammoth for Node: the readers the pure ingest core is given. */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import mammoth from 'mammoth';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Extractors } from '../../src/ingest/ingest-file.ts';
-import type { PdfJsLike } from '../../src/ingest/extract/pdf.ts';
+import { readPdf } from '../../src/ingest/extract/pdfium.ts';
 
-const pdfRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+let pdfium: Promise<WrappedPdfiumModule> | null = null;
+
+/** One PDFium instance per thread, started on first use. */
+export function pdfiumModule(): Promise<WrappedPdfiumModule> {
+  pdfium ??= (async () => {
+    const dir = dirname(createRequire(import.meta.url).resolve('@embedpdf/pdfium'));
+    const module = await init({ wasmBinary: readFileSync(join(dir, 'pdfium.wasm')).buffer } as never);
+    module.PDFiumExt_Init();
+    return module;
+  })();
+  return pdfium;
+}
 
 export const nodeExtractors: Extractors = {
-  pdfjs: pdfjs as unknown as PdfJsLike,
-  pdfOptions: {
-    // CJK fonts without embedded ToUnicode tables need the predefined CMaps
-    cMapUrl: `${join(pdfRoot, 'cmaps')}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${join(pdfRoot, 'standard_fonts')}/`,
-  },
+  pdf: async (bytes) => readPdf(await pdfiumModule(), bytes),
   docxToHtml: async (bytes) => (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value,
 };
-

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
 import { reportIdOf } from '../../src/ingest/hash.ts';
+import { linkAgencies } from '../../src/ingest/agencies.ts';
+import { crossReportChecks } from '../../src/ingest/validate/cross-report.ts';
 import { ingestFile as ingestCore } from '../../src/ingest/ingest-file.ts';
 import { nodeExtractors } from './extractors.ts';
 import { listInputs, type InputFile } from './inputs.ts';
@@ -24,7 +26,7 @@ export interface BatchResult { rows: DatasetRows; inputs: Manifest['inputs'] }
 
 function failed(path: string, sha256: string, reason: string, url: string | null): ReportRow {
   return {
-    report_id: reportIdOf(sha256), source_path: path, source_sha256: sha256, source_format: 'unknown', source_url: url,
+    report_id: reportIdOf(sha256), source_path: path, source_sha256: sha256, agency_id: null, source_format: 'unknown', source_url: url,
     status: 'failed', status_reason: reason, agency_name: null, agency_kind: null, admin_level: null, region_code: null,
     province: null, city: null, county: null, year: null, template: 'unknown', title: null, cell_count: 0, unreadable_count: 0,
   };
@@ -59,7 +61,7 @@ export async function ingestFile(file: InputFile, opts: BatchOptions, seen: Map<
 
 export async function ingestPaths(paths: string[], opts: BatchOptions = {}): Promise<BatchResult> {
   const { files, problems } = listInputs(paths, opts.exclude);
-  const rows: DatasetRows = { reports: [], cells: [], findings: [] };
+  const rows: DatasetRows = { reports: [], cells: [], findings: [], agencies: [] };
   const seen = new Map<string, string>();
   const total = files.length + problems.length;
   for (const [i, file] of files.entries()) {
@@ -74,6 +76,10 @@ export async function ingestPaths(paths: string[], opts: BatchOptions = {}): Pro
     rows.reports.push(failed(p.path, pseudo, p.reason, null));
   }
   rows.reports.sort((a, b) => (a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
+  const { agencies, agencyOf } = linkAgencies(rows.reports);
+  for (const r of rows.reports) r.agency_id = agencyOf.get(r.report_id) ?? null;
+  rows.agencies = agencies;
+  rows.findings.push(...crossReportChecks(rows.reports, rows.cells));
   const reportOrder = new Map(rows.reports.map((r, i) => [r.report_id, i]));
   // cells and findings follow their report; within a report the parser's order is kept
   const byReport = <T extends { report_id: string }>(xs: T[]) =>

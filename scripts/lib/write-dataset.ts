@@ -6,13 +6,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { AgencyRow } from '../../src/ingest/agencies.ts';
 import { SCHEMA_VERSION, TABLES, type CellRow, type ColumnDef, type FindingRow, type ReportRow, type TableName } from '../../src/model/contract.ts';
 
 export interface DatasetRows {
   reports: ReportRow[];
   cells: CellRow[];
   findings: FindingRow[];
+  agencies: AgencyRow[];
 }
 
 type AnyRow = Record<string, unknown>;
@@ -30,6 +32,7 @@ export interface Manifest {
 }
 
 const STRING_LIST = LIST(VARCHAR);
+const ALIAS_LIST = LIST(STRUCT({ name: VARCHAR, first_year: INTEGER, last_year: INTEGER }));
 
 function append(appender: DuckDBAppender, col: ColumnDef, value: unknown): void {
   if (value === null || value === undefined) {
@@ -42,6 +45,9 @@ function append(appender: DuckDBAppender, col: ColumnDef, value: unknown): void 
     case 'INTEGER': appender.appendInteger(Number(value)); break;
     case 'DOUBLE': appender.appendDouble(Number(value)); break;
     case 'VARCHAR[]': appender.appendList((value as string[]).map(String), STRING_LIST); break;
+    case 'STRUCT(name VARCHAR, first_year INTEGER, last_year INTEGER)[]':
+      appender.appendList((value as AgencyRow['aliases']).map((a) => structValue({ name: a.name, first_year: a.first_year, last_year: a.last_year })), ALIAS_LIST);
+      break;
   }
 }
 
@@ -103,7 +109,7 @@ export async function writeDataset(outDir: string, rows: DatasetRows, meta: { ge
       generator: meta.generator,
       built_at: new Date().toISOString(),
       synthetic: meta.synthetic ?? false,
-      row_counts: { reports: rows.reports.length, cells: rows.cells.length, findings: rows.findings.length },
+      row_counts: { reports: rows.reports.length, cells: rows.cells.length, findings: rows.findings.length, agencies: rows.agencies.length },
       rows_digest: rowsDigest(rows),
       inputs: meta.inputs,
       files,

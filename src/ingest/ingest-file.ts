@@ -9,7 +9,7 @@ import { APPLICANT_CODES } from '../model/applicants.ts';
 import { decode } from './decode.ts';
 import type { Doc } from './doc.ts';
 import { extractHtml } from './extract/html.ts';
-import { extractPdf, type PdfJsLike } from './extract/pdf.ts';
+import { extractPdf, type PdfEngine } from './extract/pdf.ts';
 import { extractText } from './extract/text.ts';
 import { reportIdOf } from './hash.ts';
 import { identifyAgency } from './identify/identify.ts';
@@ -29,12 +29,11 @@ export interface IngestInput {
 }
 
 /**
- * The heavy readers, passed in by the shell: pdf.js (Node: legacy build; browser: the regular
- * build with its worker) and a DOCX → HTML converter (mammoth).
+ * The heavy readers, passed in by the shell: a PDF engine (PDFium compiled to WebAssembly, in
+ * Node and browsers) and a DOCX → HTML converter (mammoth).
  */
 export interface Extractors {
-  pdfjs?: PdfJsLike;
-  pdfOptions?: Record<string, unknown>;
+  pdf?: PdfEngine;
   docxToHtml?: (bytes: Uint8Array) => Promise<string>;
 }
 
@@ -54,7 +53,7 @@ const UNSUPPORTED: Partial<Record<SourceFormat, string>> = {
 function failedRow(input: IngestInput, format: string, reason: string, draft?: ReportDraft, extra: Partial<ReportRow> = {}): IngestOutput {
   return {
     report: {
-      report_id: reportIdOf(input.sha256), source_path: input.path, source_sha256: input.sha256, source_format: format,
+      report_id: reportIdOf(input.sha256), source_path: input.path, source_sha256: input.sha256, agency_id: null, source_format: format,
       source_url: input.sourceUrl ?? null, status: 'failed', status_reason: reason, agency_name: draft?.agency ?? null,
       agency_kind: null, admin_level: null, region_code: null, province: null, city: null, county: null,
       year: draft?.year ?? null, template: 'unknown', title: draft?.title ?? null, cell_count: 0, unreadable_count: 0, ...extra,
@@ -77,8 +76,8 @@ export async function ingestFile(input: IngestInput, ex: Extractors = {}): Promi
   if (unsupported) return failedRow(input, format, unsupported);
   let doc: Doc;
   if (format === 'pdf') {
-    if (!ex.pdfjs) return failedRow(input, format, '此环境未提供 PDF 读取器 / no PDF reader available');
-    const pdf = await extractPdf(input.bytes, ex.pdfjs, ex.pdfOptions);
+    if (!ex.pdf) return failedRow(input, format, '此环境未提供 PDF 读取器 / no PDF reader available');
+    const pdf = await extractPdf(input.bytes, ex.pdf);
     if (!pdf.ok) return failedRow(input, format, `${pdf.code}: ${pdf.reason}`);
     doc = pdf.doc;
   } else if (format === 'docx') {
@@ -155,7 +154,7 @@ export function assemble(input: IngestInput, format: string, draft: ReportDraft)
   }
   return {
     report: {
-      report_id: reportId, source_path: input.path, source_sha256: input.sha256, source_format: format,
+      report_id: reportId, source_path: input.path, source_sha256: input.sha256, agency_id: null, source_format: format,
       source_url: input.sourceUrl ?? null, status, status_reason: reasons.length ? reasons.join('；') : null, ...identity,
       year: draft.year, template: draft.template, title: draft.title, cell_count: cells.length, unreadable_count: unreadableCount,
     },

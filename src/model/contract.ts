@@ -9,13 +9,14 @@ export type ReportTemplate = 'v2021' | 'v2019' | 'legacy' | 'unknown';
 export type CellState = 'number' | 'blank' | 'na' | 'unreadable';
 export type FindingResult = 'fail' | 'not_assessable';
 
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]';
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]' | 'STRUCT(name VARCHAR, first_year INTEGER, last_year INTEGER)[]';
 export interface ColumnDef { name: string; type: SqlType; nullable: boolean; doc: string }
 
 export const REPORT_COLUMNS: readonly ColumnDef[] = [
   { name: 'report_id', type: 'VARCHAR', nullable: false, doc: '稳定标识：源文件 SHA-256 的前 16 位十六进制 / first 16 hex digits of the file SHA-256' },
   { name: 'source_path', type: 'VARCHAR', nullable: false, doc: '输入文件路径（相对于命令行给出的目录）/ input path as given' },
   { name: 'source_sha256', type: 'VARCHAR', nullable: false, doc: '源文件字节的 SHA-256' },
+  { name: 'agency_id', type: 'VARCHAR', nullable: true, doc: '→ agencies.agency_id：同一机关跨年度、跨写法为同一个 id' },
   { name: 'source_format', type: 'VARCHAR', nullable: false, doc: 'text | markdown | html | pdf | docx | doc | zip | empty | binary | unknown' },
   { name: 'source_url', type: 'VARCHAR', nullable: true, doc: '来源网址（来自 --sources 文件）' },
   { name: 'status', type: 'VARCHAR', nullable: false, doc: 'ok | partial | failed' },
@@ -58,15 +59,31 @@ export const FINDING_COLUMNS: readonly ColumnDef[] = [
   { name: 'message', type: 'VARCHAR', nullable: false, doc: '中文说明，指明位置' },
 ];
 
+export const AGENCY_COLUMNS: readonly ColumnDef[] = [
+  { name: 'agency_id', type: 'VARCHAR', nullable: false, doc: '机关标识（由地区代码和规范化名称导出，跨次导入稳定）' },
+  { name: 'canonical_name', type: 'VARCHAR', nullable: false, doc: '最近一年报告所用名称' },
+  { name: 'agency_kind', type: 'VARCHAR', nullable: true, doc: '同 reports.agency_kind' },
+  { name: 'admin_level', type: 'VARCHAR', nullable: true, doc: '同 reports.admin_level' },
+  { name: 'region_code', type: 'VARCHAR', nullable: true, doc: '6 位 GB/T 2260 代码；不同地区的机关从不合并' },
+  { name: 'province', type: 'VARCHAR', nullable: true, doc: '省级名称' },
+  { name: 'city', type: 'VARCHAR', nullable: true, doc: '地级名称' },
+  { name: 'county', type: 'VARCHAR', nullable: true, doc: '县级名称' },
+  { name: 'first_year', type: 'INTEGER', nullable: true, doc: '最早报告年度' },
+  { name: 'last_year', type: 'INTEGER', nullable: true, doc: '最晚报告年度' },
+  { name: 'report_count', type: 'INTEGER', nullable: false, doc: '报告数' },
+  { name: 'aliases', type: 'STRUCT(name VARCHAR, first_year INTEGER, last_year INTEGER)[]', nullable: false, doc: '报告中出现过的全部名称及其使用年度（如机构改革前的旧名）' },
+];
+
 export const TABLES = {
   reports: REPORT_COLUMNS,
   cells: CELL_COLUMNS,
   findings: FINDING_COLUMNS,
+  agencies: AGENCY_COLUMNS,
 } as const;
 export type TableName = keyof typeof TABLES;
 
 export interface ReportRow {
-  report_id: string; source_path: string; source_sha256: string; source_format: string; source_url: string | null;
+  report_id: string; source_path: string; source_sha256: string; agency_id: string | null; source_format: string; source_url: string | null;
   status: ReportStatus; status_reason: string | null; agency_name: string | null; agency_kind: string | null;
   admin_level: string | null; region_code: string | null; province: string | null; city: string | null;
   county: string | null; year: number | null; template: ReportTemplate; title: string | null;

@@ -1,32 +1,18 @@
 /**
- * PDF (text layer) → Doc. Lines are rebuilt from text positions across pages (a table that runs
- * over a page break continues), cells split where the gap between items is wider than a
- * character, page numbers in the margins dropped, and the spaces PDF layout puts between CJK
- * characters removed. pdf.js is passed in, so the same code runs in Node (legacy build) and in
- * browsers; nothing here touches the file system.
+ * PDF (text layer) → Doc. Ruled tables are read as grids from the rules the page draws
+ * (pdf-lattice.ts); other text is rebuilt into lines from character positions, split into cells
+ * at wide gaps. Page numbers in the margins are dropped, the spaces PDF layout puts between CJK
+ * characters removed, radicals folded to ideographs. The PDF engine is passed in, so the same
+ * code runs in Node and in browsers; nothing here touches the file system.
  */
 import type { Doc, DocBlock, DocCell } from '../doc.ts';
 import { isValueLike } from '../parse/cell-value.ts';
 import { foldRadicals } from './radicals.ts';
 import { findRegions, rowCells, segmentsFromRects, type Region } from './pdf-lattice.ts';
+import type { PdfChar, PdfOpen } from './pdfium.ts';
 
-/** The part of pdf.js this module uses. */
-export interface PdfJsLike {
-  getDocument(params: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy?: () => Promise<void> };
-  OPS: Record<string, number>;
-}
-interface PdfDocument {
-  numPages: number;
-  getPage(n: number): Promise<PdfPage>;
-  destroy(): Promise<void>;
-}
-interface PdfPage {
-  getViewport(o: { scale: number }): { width: number; height: number };
-  getTextContent(): Promise<{ items: unknown[] }>;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
-  cleanup?(): void;
-}
-interface TextItem { str: string; transform: number[]; width: number; height: number }
+/** Opens a PDF: PDFium in Node and in browsers (see pdfium.ts); passed in by the caller. */
+export type PdfEngine = (bytes: Uint8Array) => PdfOpen | Promise<PdfOpen>;
 
 export type PdfResult =
   | { ok: true; doc: Doc; pages: number }
@@ -44,112 +30,65 @@ export function tidyPdfText(s: string): string {
   return foldRadicals(s).replace(CJK_SPACE, '');
 }
 
-export async function extractPdf(bytes: Uint8Array, pdfjs: PdfJsLike, options: Record<string, unknown> = {}): Promise<PdfResult> {
-  let doc: PdfDocument;
-  try {
-    // pdf.js takes ownership of the buffer it is given; keep the caller's bytes intact
-    doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, ...options }).promise;
-  } catch (e) {
-    const name = (e as { name?: string }).name ?? '';
-    if (name === 'PasswordException') return { ok: false, code: 'encrypted', reason: 'PDF 已加密，需要密码才能打开 / encrypted PDF' };
-    return { ok: false, code: 'damaged', reason: `PDF 文件损坏，无法打开（${(e as Error).message}）/ damaged PDF` };
-  }
-  try {
-    const blocks: DocBlock[] = [];
-    let textItems = 0;
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const { width, height } = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items: PdfItem[] = [];
-      const offset = (p - 1) * PAGE_GAP;
-      for (const raw of content.items) {
-        const it = raw as TextItem;
-        if (typeof it.str !== 'string' || !it.transform) continue;
-        const text = tidyPdfText(it.str).trim();
-        if (!text) continue;
-        const [a, b, c, d, e, f] = it.transform;
-        const fs = Math.max(Math.hypot(c, d), Math.hypot(a, b), 1);
-        const vertical = it.height > fs * 1.8 && it.width <= fs * 1.3;
-        const yc = height - (vertical ? f + it.height / 2 : f + fs * 0.38);
-        const margin = yc < height * 0.1 || yc > height * 0.9;
-        items.push({ page: p, text, x0: e, x1: e + Math.max(it.width, 0), yc: offset + yc, fs, numeric: /^[\d.,+\-/%]+$/.test(text), margin });
-      }
-      textItems += items.length;
-      const rects = paintedBoxes(await page.getOperatorList(), pdfjs.OPS, height);
-      const { h, v } = segmentsFromRects(rects, { width, height });
-      const regions = findRegions(h, v).map((r) => ({ ...r, y0: r.y0 + offset, y1: r.y1 + offset, rows: r.rows.map((y) => y + offset), verticals: r.verticals.map((s) => ({ ...s, y0: s.y0 + offset, y1: s.y1 + offset })) }));
-      blocks.push(...pageBlocks(items, regions));
-      page.cleanup?.();
-    }
-    if (textItems === 0) {
-      return { ok: false, code: 'no_text_layer', reason: 'PDF 没有文字层（可能是扫描件），无法读取 / no text layer (scanned PDF?)' };
-    }
-    return { ok: true, doc: { blocks, messages: [] }, pages: doc.numPages };
-  } finally {
-    await doc.destroy();
-  }
-}
-
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: number[]): Matrix => [
-  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
 /**
- * Boxes of the straight-line paths a page paints (rules, cell borders, cell shading), in page
- * coordinates with y downwards. Paths with curves (logos, seals) are left out.
+ * Characters → runs of text: consecutive characters on one baseline with no visible gap.
+ * A space ends a run; the cell splitter decides later what gaps mean.
  */
-function paintedBoxes(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>, height: number) {
-  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  const painting = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  ops.fnArray.forEach((fn, i) => {
-    const args = ops.argsArray[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
-    else if (fn === OPS.constructPath && painting.has(args[0] as number)) {
-      const data = (args[1] as ArrayLike<number>[])[0];
-      if (!data || hasCurve(data)) return;
-      // one path may hold many rectangles (Chromium paints all borders of a table at once)
-      let xs: number[] = [];
-      let ys: number[] = [];
-      const flush = () => {
-        if (xs.length > 1) boxes.push({ x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
-        xs = [];
-        ys = [];
-      };
-      for (let k = 0; k < data.length;) {
-        const op = data[k];
-        if (op === 0 || op === 1) {
-          if (op === 0) flush();
-          const x = data[k + 1];
-          const y = data[k + 2];
-          xs.push(ctm[0] * x + ctm[2] * y + ctm[4]);
-          ys.push(height - (ctm[1] * x + ctm[3] * y + ctm[5]));
-          k += 3;
-        } else if (op === 4) {
-          flush();
-          k += 1;
-        } else break;
-      }
-      flush();
+export function charsToItems(chars: PdfChar[], page: number, offset: number, height: number): PdfItem[] {
+  const items: PdfItem[] = [];
+  let run: PdfChar[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const text = tidyPdfText(run.map((c) => c.ch).join('')).trim();
+    if (text) {
+      const x0 = Math.min(...run.map((c) => c.x0));
+      const x1 = Math.max(...run.map((c) => c.x1));
+      const yc = (Math.min(...run.map((c) => c.top)) + Math.max(...run.map((c) => c.bottom))) / 2;
+      const fs = Math.max(...run.map((c) => c.fs), 1);
+      items.push({ page, text, x0, x1, yc: offset + yc, fs, numeric: /^[\d.,+\-/%]+$/.test(text), margin: yc < height * 0.1 || yc > height * 0.9 });
     }
-  });
-  return boxes;
+    run = [];
+  };
+  for (const c of chars) {
+    if (/^[\s\u00a0\u3000]$/.test(c.ch)) {
+      flush();
+      continue;
+    }
+    const last = run[run.length - 1];
+    const fs = Math.max(c.fs, 1);
+    const sameLine = last && Math.abs((last.top + last.bottom) / 2 - (c.top + c.bottom) / 2) < 0.3 * fs;
+    if (last && (!sameLine || c.x0 - last.x1 > 0.15 * fs || c.x0 < last.x0)) flush();
+    run.push(c);
+  }
+  flush();
+  return items;
 }
 
-/** pdf.js path data: 0 moveTo (2 numbers), 1 lineTo (2), 2 curveTo (6), 3 quadraticCurveTo (4), 4 closePath. */
-function hasCurve(data: ArrayLike<number>): boolean {
-  for (let i = 0; i < data.length;) {
-    const op = data[i];
-    if (op === 2 || op === 3) return true;
-    i += op === 0 || op === 1 ? 3 : op === 4 ? 1 : data.length;
+export async function extractPdf(bytes: Uint8Array, engine: PdfEngine): Promise<PdfResult> {
+  let opened: PdfOpen;
+  try {
+    opened = await engine(bytes);
+  } catch (e) {
+    return { ok: false, code: 'damaged', reason: `PDF 无法读取（${(e as Error).message}）/ unreadable PDF` };
   }
-  return false;
+  if (!opened.ok) return opened;
+  const blocks: DocBlock[] = [];
+  let textItems = 0;
+  opened.pages.forEach((pg, i) => {
+    const offset = i * PAGE_GAP;
+    const items = charsToItems(pg.chars, i + 1, offset, pg.height);
+    textItems += items.length;
+    const { h, v } = segmentsFromRects(pg.boxes, { width: pg.width, height: pg.height });
+    const regions = findRegions(h, v).map((r) => ({
+      ...r, y0: r.y0 + offset, y1: r.y1 + offset, rows: r.rows.map((y) => y + offset),
+      verticals: r.verticals.map((s) => ({ ...s, y0: s.y0 + offset, y1: s.y1 + offset })),
+    }));
+    blocks.push(...pageBlocks(items, regions));
+  });
+  if (textItems === 0) {
+    return { ok: false, code: 'no_text_layer', reason: 'PDF 没有文字层（可能是扫描件），无法读取 / no text layer (scanned PDF?)' };
+  }
+  return { ok: true, doc: { blocks, messages: [] }, pages: opened.pages.length };
 }
 
 /** One page: ruled tables as grids, the rest as text lines, in reading order. */
