@@ -10,6 +10,7 @@ import { reportIdOf } from '../../src/ingest/hash.ts';
 import { linkAgencies } from '../../src/ingest/agencies.ts';
 import { crossReportChecks } from '../../src/ingest/validate/cross-report.ts';
 import { ingestFile as ingestCore } from '../../src/ingest/ingest-file.ts';
+import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { nodeExtractors } from './extractors.ts';
 import { listInputs, type InputFile } from './inputs.ts';
 import { sourceFor, type SourceInfo } from './sources.ts';
@@ -49,7 +50,7 @@ export async function ingestFile(file: InputFile, opts: BatchOptions, seen: Map<
     // one report per content: the copy keeps its row, distinguished by its path
     const id = createHash('sha256').update(`${sha256}\n${file.path}`).digest('hex');
     const report = failed(file.path, sha256, `与「${first}」内容完全相同，按同一份报告计 / byte-identical to ${first}`, url);
-    return { report: { ...report, report_id: reportIdOf(id) }, cells: [], findings: [] };
+    return { report: { ...report, report_id: reportIdOf(id), source_format: sniffFormat(bytes, file.path) }, cells: [], findings: [] };
   }
   seen.set(sha256, file.path);
   try {
