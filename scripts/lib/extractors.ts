@@ -1,9 +1,8 @@
-/** PDFium and mammoth for Node: the readers the pure ingest core is given. */
+/** PDFium for Node: the PDF engine the pure ingest core is given. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
-import mammoth from 'mammoth';
 import type { Extractors } from '../../src/ingest/ingest-file.ts';
 import { readPdf } from '../../src/ingest/extract/pdfium.ts';
 
@@ -22,5 +21,4 @@ export function pdfiumModule(): Promise<WrappedPdfiumModule> {
 
 export const nodeExtractors: Extractors = {
   pdf: async (bytes) => readPdf(await pdfiumModule(), bytes),
-  docxToHtml: async (bytes) => (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value,
 };

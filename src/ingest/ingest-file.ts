@@ -10,6 +10,7 @@ import { decode } from './decode.ts';
 import type { Doc } from './doc.ts';
 import { extractHtml } from './extract/html.ts';
 import { extractPdf, type PdfEngine } from './extract/pdf.ts';
+import { extractDocx } from './extract/docx.ts';
 import { extractText } from './extract/text.ts';
 import { reportIdOf } from './hash.ts';
 import { identifyAgency } from './identify/identify.ts';
@@ -29,12 +30,11 @@ export interface IngestInput {
 }
 
 /**
- * The heavy readers, passed in by the shell: a PDF engine (PDFium compiled to WebAssembly, in
- * Node and browsers) and a DOCX → HTML converter (mammoth).
+ * The heavy reader, passed in by the shell: a PDF engine (PDFium compiled to WebAssembly, in
+ * Node and browsers, loaded once per thread).
  */
 export interface Extractors {
   pdf?: PdfEngine;
-  docxToHtml?: (bytes: Uint8Array) => Promise<string>;
 }
 
 export interface IngestOutput {
@@ -81,14 +81,9 @@ export async function ingestFile(input: IngestInput, ex: Extractors = {}): Promi
     if (!pdf.ok) return failedRow(input, format, `${pdf.code}: ${pdf.reason}`);
     doc = pdf.doc;
   } else if (format === 'docx') {
-    if (!ex.docxToHtml) return failedRow(input, format, '此环境未提供 DOCX 读取器 / no DOCX reader available');
-    let html: string;
-    try {
-      html = await ex.docxToHtml(input.bytes);
-    } catch (e) {
-      return failedRow(input, format, `DOCX 文件损坏，无法打开（${(e as Error).message}）/ damaged DOCX`);
-    }
-    doc = extractHtml(html);
+    const docx = extractDocx(input.bytes);
+    if (!docx.ok) return failedRow(input, format, docx.reason);
+    doc = docx.doc;
   } else {
     const decoded = decode(input.bytes);
     if (decoded.replaced > Math.max(20, decoded.text.length * 0.01)) {

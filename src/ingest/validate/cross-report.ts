@@ -67,8 +67,9 @@ export function crossReportChecks(reports: Report[], cells: Cell[]): FindingRow[
     for (const [year, same] of byYear) {
       if (same.length < 2) continue;
       for (const r of same) {
-        const others = same.filter((o) => o !== r).map((o) => o.source_path).join('、');
-        out.push(finding(r.report_id, 'DUPLICATE_REPORT', `同一机关 ${year} 年有多份不同的报告文件：本文件与 ${others}，均已保留`));
+        const others = same.filter((o) => o !== r).map((o) => o.source_path);
+        const named = others.length > 3 ? `${others.slice(0, 3).join('、')} 等 ${others.length} 份` : others.join('、');
+        out.push(finding(r.report_id, 'DUPLICATE_REPORT', `同一机关 ${year} 年有 ${same.length} 份不同的报告文件：本文件与 ${named}，均已保留`, { actual: same.length }));
       }
     }
     const years = [...byYear.keys()].sort((a, b) => a - b);
