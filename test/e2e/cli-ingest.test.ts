@@ -97,3 +97,14 @@ describe('npm run ingest', () => {
     expect(existsSync(join(ds, 'reports.parquet'))).toBe(true);
   });
 });
+
+describe('worker threads', () => {
+  it('give the same rows as one thread', async () => {
+    const { ingestPaths } = await import('../../scripts/lib/ingest-batch.ts');
+    const { rowsDigest } = await import('../../scripts/lib/write-dataset.ts');
+    const one = await ingestPaths(['data/samples'], { workers: 0 });
+    const two = await ingestPaths(['data/samples'], { workers: 2 });
+    expect(two.rows.reports.length).toBe(7);
+    expect(rowsDigest(two.rows)).toBe(rowsDigest(one.rows));
+  });
+});
