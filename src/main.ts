@@ -1,5 +1,8 @@
-// The dashboard lands here (issue 4). Until then the page says what the project has.
-const app = document.getElementById('app');
-if (app) {
-  app.textContent = '政府信息公开年报看板：数据导入已可用（npm start），看板界面正在开发中。';
-}
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { openDataset } from './state/database.svelte.ts';
+import './styles.css';
+
+document.documentElement.dataset.status = 'loading';
+mount(App, { target: document.getElementById('app')! });
+void openDataset();

@@ -8,6 +8,10 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { AgencyRow } from '../../src/ingest/agencies.ts';
+import { factsSql } from '../../src/queries/facts.ts';
+import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
+import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
+import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
 import { SCHEMA_VERSION, TABLES, type CellRow, type ColumnDef, type FindingRow, type ReportRow, type TableName } from '../../src/model/contract.ts';
 
 export interface DatasetRows {
@@ -86,6 +90,24 @@ export function recoverInterrupted(outDir: string): void {
   if (aside.length) renameSync(join(parent, aside[aside.length - 1]), out);
 }
 
+async function rows(conn: DuckDBConnection, q: Sql): Promise<Record<string, unknown>[]> {
+  const reader = await conn.runAndReadAll(q.sql, q.params as never);
+  return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+}
+
+/**
+ * What the dashboard shows first, computed here with its own SQL so it can draw before DuckDB
+ * has started in the browser: the overview of the whole dataset, years and regions present.
+ */
+async function summary(conn: DuckDBConnection) {
+  await conn.run(factsSql());
+  return {
+    overview: { totals: (await rows(conn, overviewTotals(NO_FILTERS)))[0], byYear: await rows(conn, overviewByYear(NO_FILTERS)) },
+    years: (await rows(conn, yearsPresent()))[0],
+    regions: await rows(conn, regionsPresent()),
+  };
+}
+
 export async function writeDataset(outDir: string, rows: DatasetRows, meta: { generator: string; inputs: Manifest['inputs']; synthetic?: boolean }): Promise<Manifest> {
   const out = resolve(outDir);
   const parent = dirname(out);
@@ -103,6 +125,7 @@ export async function writeDataset(outDir: string, rows: DatasetRows, meta: { ge
       await conn.run(`COPY "${name}" TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
       files[`${name}.parquet`] = { rows: rows[name].length };
     }
+    writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await summary(conn))}\n`);
     conn.closeSync();
     const manifest: Manifest = {
       schema_version: SCHEMA_VERSION,

@@ -1,0 +1,81 @@
+/**
+ * Build and serve the static site: the dataset folder served at ./data/ (dev and preview) and
+ * copied into dist/data/ (build); precompressed .gz and .br copies beside every large asset; the
+ * DuckDB .wasm (34 MB, over what some static hosts accept) shipped compressed only; a
+ * Content-Security-Policy that allows no inline script and no other origin.
+ */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { Connect, Plugin } from 'vite';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob:",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const MAX_FILE = 25 * 1024 * 1024;
+const COMPRESS_MIN = 32 * 1024;
+const TYPES: Record<string, string> = { '.json': 'application/json', '.parquet': 'application/octet-stream', '.wasm': 'application/wasm', '.pdf': 'application/pdf', '.html': 'text/html; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+
+function serveDir(urlPrefix: string, dir: string): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+    const at = url.indexOf(urlPrefix);
+    if (at < 0) return next();
+    const file = resolve(dir, url.slice(at + urlPrefix.length));
+    if (!file.startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) return next();
+    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    res.setHeader('Cache-Control', 'no-cache');
+    createReadStream(file).pipe(res);
+  };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+export function sitePlugin(options: { dataset?: string } = {}): Plugin {
+  const dataset = resolve(options.dataset ?? process.env.XXGK_DATASET ?? 'data/dataset');
+  let outDir = 'dist';
+  return {
+    name: 'xxgk-site',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    transformIndexHtml() {
+      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }];
+    },
+    configureServer(server) {
+      server.middlewares.use(serveDir('/data/', dataset));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(serveDir('/data/', join(outDir, 'data')));
+    },
+    closeBundle() {
+      if (!existsSync(outDir)) return;
+      if (existsSync(dataset)) cpSync(dataset, join(outDir, 'data'), { recursive: true });
+      else this.warn(`no dataset at ${dataset}: run npm run ingest first (npm start does)`);
+      for (const file of walk(outDir)) {
+        if (/\.(gz|br)$/.test(file)) continue;
+        const size = statSync(file).size;
+        if (size < COMPRESS_MIN || /\.(parquet|png|jpg|pdf|docx)$/.test(file)) continue;
+        const bytes = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: size } }));
+        // the app fetches <file>.gz itself when the raw file is too large to host
+        if (size > MAX_FILE) rmSync(file);
+      }
+      const tooLarge = walk(outDir).filter((f) => statSync(f).size > MAX_FILE);
+      if (tooLarge.length) throw new Error(`files over 25 MB in the build: ${tooLarge.join(', ')}`);
+    },
+  };
+}

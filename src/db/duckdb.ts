@@ -1,0 +1,95 @@
+/**
+ * The only user of DuckDB-WASM. Self-hosted bundles (no CDN): the worker and the .wasm come from
+ * the site itself. The .wasm is shipped gzip-compressed (the raw file is 34 MB, over what some
+ * static hosts accept) and inflated here. Extensions are never fetched: Parquet is decoded in
+ * JavaScript (dataset.ts) and handed over as Arrow; files and the network are closed to SQL.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import type * as arrow from 'apache-arrow';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+
+export interface Db {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  insert(name: string, table: arrow.Table): Promise<void>;
+  /** After loading: no more settings changes, no file or network access from SQL. */
+  lock(): Promise<void>;
+}
+
+let started: Promise<Db> | null = null;
+
+async function wasmModuleUrl(): Promise<string> {
+  // the build ships duckdb-eh.wasm.gz only; the dev server has the raw file
+  const gz = await fetch(`${ehWasm}.gz`).catch(() => null);
+  if (!gz || !gz.ok) return ehWasm;
+  const bytes = new Uint8Array(await gz.arrayBuffer());
+  const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b; // a server may already have inflated it
+  const body = isGzip ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : bytes;
+  return URL.createObjectURL(new Blob([body], { type: 'application/wasm' }));
+}
+
+/** Rows of an Arrow result as plain objects; lists and structs become arrays and objects. */
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'object') {
+    const v = value as { toArray?: () => unknown; toJSON?: () => unknown };
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+    if (typeof v.toArray === 'function' && !Array.isArray(value)) return Array.from(v.toArray() as ArrayLike<unknown>).map(plain);
+    if (typeof v.toJSON === 'function') {
+      const o = v.toJSON() as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
+    }
+  }
+  return value;
+}
+
+export function rowsOf<T>(table: arrow.Table): T[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => table.getChild(n)!);
+  const out: T[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {};
+    names.forEach((n, k) => {
+      row[n] = plain(cols[k].get(i));
+    });
+    out.push(row as T);
+  }
+  return out;
+}
+
+export function startDb(): Promise<Db> {
+  started ??= (async () => {
+    const worker = new Worker(ehWorker);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(await wasmModuleUrl());
+    await db.open({ query: { castBigIntToDouble: true } });
+    const conn = await db.connect();
+    // never fetch an extension (a mistake fails fast instead of reaching out)
+    await conn.query(`SET autoinstall_known_extensions = false`);
+    await conn.query(`SET autoload_known_extensions = false`);
+    let queue: Promise<unknown> = Promise.resolve();
+    const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+      const p = queue.then(fn, fn);
+      queue = p.catch(() => undefined);
+      return p;
+    };
+    return {
+      query: <T>(sql: string, params: readonly unknown[] = []) => serial(async () => {
+        if (!params.length) return rowsOf<T>(await conn.query(sql));
+        const stmt = await conn.prepare(sql);
+        try {
+          return rowsOf<T>(await stmt.query(...params));
+        } finally {
+          await stmt.close();
+        }
+      }),
+      insert: (name, table) => serial(() => conn.insertArrowTable(table, { name, create: true })),
+      lock: () => serial(async () => {
+        await conn.query(`SET enable_external_access = false`);
+        await conn.query(`SET lock_configuration = true`);
+      }),
+    };
+  })();
+  return started;
+}

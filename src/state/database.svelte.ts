@@ -1,0 +1,49 @@
+/** The dataset being shown: the precomputed summary first, then DuckDB once it has loaded. */
+import { startDb, type Db } from '../db/duckdb.ts';
+import { datasetUrl, fetchJson, loadDataset, type Manifest } from '../db/dataset.ts';
+import { notices } from './app.svelte.ts';
+
+export interface Summary {
+  overview: { totals: Record<string, number | null>; byYear: Record<string, number | null>[] };
+  years: { min_year: number | null; max_year: number | null };
+  regions: { region_code: string; province: string | null; city: string | null; county: string | null }[];
+}
+
+export const database = $state({
+  url: '',
+  manifest: null as Manifest | null,
+  summary: null as Summary | null,
+  db: null as Db | null,
+  phase: 'loading' as 'loading' | 'summary' | 'ready' | 'error',
+  error: null as string | null,
+  progress: '',
+  timings: {} as Record<string, number>,
+});
+
+export async function openDataset(): Promise<void> {
+  const t0 = performance.now();
+  const { url, notice } = datasetUrl(location.search, document.baseURI);
+  if (notice) notices.list.push(notice);
+  database.url = url;
+  try {
+    const [manifest, summary] = await Promise.all([fetchJson<Manifest>(`${url}manifest.json`), fetchJson<Summary>(`${url}summary.json`)]);
+    database.manifest = manifest;
+    database.summary = summary;
+    database.phase = 'summary';
+    database.timings.summary = performance.now() - t0;
+    database.progress = '正在启动查询引擎 / starting DuckDB…';
+    const db = await startDb();
+    database.timings.duckdb = performance.now() - t0;
+    await loadDataset(db, url, (p) => {
+      database.progress = `正在载入数据 ${p.done}/${p.total} / loading tables`;
+    });
+    database.timings.ready = performance.now() - t0;
+    database.db = db;
+    database.phase = 'ready';
+    database.progress = '';
+  } catch (e) {
+    // the precomputed overview stays on screen; the other views say what went wrong
+    database.phase = 'error';
+    database.error = (e as Error).message;
+  }
+}
