@@ -59,7 +59,7 @@ const huaian = specOf(REAL_REPORTS.find((r) => r.name === '2024_huaian-city-gove
 const docx = (i: number) => fillBlankForm(blank, { ...huaian, agency: `淮安市人民政府（副本${i}）` });
 
 const cores = availableParallelism();
-const results = [];
+const results: Awaited<ReturnType<typeof run>>[] = [];
 for (const workers of [0, cores]) {
   results.push(await run('text/HTML (6 real and quirk reports)', text, Number(values.reports), workers));
   results.push(await run('PDF (洪泽区 2023, 5 pages)', pdf, Number(values.pdfs), workers));

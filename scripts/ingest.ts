@@ -12,8 +12,9 @@ import { ingestPaths } from './lib/ingest-batch.ts';
 import { readSources } from './lib/sources.ts';
 import { formatSummary } from './lib/summary.ts';
 import { writeDataset } from './lib/write-dataset.ts';
+import { sourceFiles } from './lib/source-files.ts';
 
-const USAGE = `用法 / usage: npm run ingest -- --out DIR [--region CODE] [--sources FILE] [--strict] [--quiet] PATH...`;
+const USAGE = `用法 / usage: npm run ingest -- --out DIR [--region CODE] [--sources FILE] [--copy-sources] [--strict] [--quiet] PATH...`;
 
 async function main(): Promise<number> {
   let args;
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
       options: {
         out: { type: 'string' }, region: { type: 'string' }, sources: { type: 'string' },
         strict: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+        'copy-sources': { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
     },
   });
   if (tty) process.stderr.write('\r\x1b[K');
-  const manifest = await writeDataset(values.out, rows, { generator: 'xxgk-dashboard ingest', inputs });
+  const manifest = await writeDataset(values.out, rows, { generator: 'xxgk-dashboard ingest', inputs, copySources: values['copy-sources'] ? sourceFiles(rows.reports) : undefined });
   const seconds = (performance.now() - started) / 1000;
   if (!values.quiet) console.log(formatSummary(rows, values.out, seconds, manifest));
   const failed = rows.reports.filter((r) => r.status === 'failed').length;

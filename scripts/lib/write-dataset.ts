@@ -4,7 +4,7 @@
  * previous dataset in place (or, between the two renames, recoverable by the next run).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { AgencyRow } from '../../src/ingest/agencies.ts';
@@ -33,6 +33,8 @@ export interface Manifest {
   rows_digest: string;
   inputs: { path: string; sha256: string; status: string }[];
   files: Record<string, { rows: number; bytes?: number }>;
+  /** The folder sources/ holds the source files, named <report_id><extension>. */
+  sources: boolean;
 }
 
 const STRING_LIST = LIST(VARCHAR);
@@ -108,7 +110,7 @@ async function summary(conn: DuckDBConnection) {
   };
 }
 
-export async function writeDataset(outDir: string, rows: DatasetRows, meta: { generator: string; inputs: Manifest['inputs']; synthetic?: boolean }): Promise<Manifest> {
+export async function writeDataset(outDir: string, rows: DatasetRows, meta: { generator: string; inputs: Manifest['inputs']; synthetic?: boolean; copySources?: Map<string, string> }): Promise<Manifest> {
   const out = resolve(outDir);
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
@@ -126,6 +128,11 @@ export async function writeDataset(outDir: string, rows: DatasetRows, meta: { ge
       files[`${name}.parquet`] = { rows: rows[name].length };
     }
     writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await summary(conn))}\n`);
+    if (meta.copySources?.size) {
+      // the reports themselves, named by report id, for the dashboard's links to sources
+      mkdirSync(join(tmp, 'sources'));
+      for (const [name, from] of meta.copySources) copyFileSync(from, join(tmp, 'sources', name));
+    }
     conn.closeSync();
     const manifest: Manifest = {
       schema_version: SCHEMA_VERSION,
@@ -136,6 +143,7 @@ export async function writeDataset(outDir: string, rows: DatasetRows, meta: { ge
       rows_digest: rowsDigest(rows),
       inputs: meta.inputs,
       files,
+      sources: !!meta.copySources?.size,
     };
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
     const aside = `${out}.old-${process.pid}-${Date.now()}`;

@@ -18,6 +18,7 @@ export interface Manifest {
   row_counts: Record<string, number>;
   rows_digest?: string;
   files?: Record<string, { rows: number }>;
+  sources?: boolean;
 }
 
 /** The dataset folder: `?data=` (same-site paths only), else the build's own ./data/. */

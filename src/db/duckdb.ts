@@ -5,7 +5,7 @@
  * JavaScript (dataset.ts) and handed over as Arrow; files and the network are closed to SQL.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type * as arrow from 'apache-arrow';
+import * as arrow from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
@@ -33,9 +33,11 @@ function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'object') {
-    const v = value as { toArray?: () => unknown; toJSON?: () => unknown };
+    if (value instanceof arrow.Vector) return Array.from(value as Iterable<unknown>, plain);
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
-    if (typeof v.toArray === 'function' && !Array.isArray(value)) return Array.from(v.toArray() as ArrayLike<unknown>).map(plain);
+    if (Array.isArray(value)) return value.map(plain);
+    const v = value as { toJSON?: () => unknown };
+    // a struct row
     if (typeof v.toJSON === 'function') {
       const o = v.toJSON() as Record<string, unknown>;
       return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
