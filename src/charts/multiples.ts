@@ -14,7 +14,7 @@ export function smallMultiples(rows: MultiRow[], opts: { width: number; label: s
     width: opts.width,
     height: Math.ceil(entities.length / columns) * 170 + 30,
     marginTop: 24,
-    x: { label: null, tickFormat: (d: number) => String(d), ticks: 3 },
+    x: { label: null, tickFormat: (d: number) => String(d), ticks: [...new Set(data.map((d) => d.year))].sort() },
     y: { label: opts.label, grid: true, zero: true, tickFormat: opts.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
     fx: { axis: null },
     fy: { axis: null },

@@ -9,37 +9,8 @@ import { compressors } from 'hyparquet-compressors';
 import { TABLES, type ColumnDef, type TableName } from '../model/contract.ts';
 import { factsSql } from '../queries/facts.ts';
 import type { Db } from './duckdb.ts';
+import { fetchJson, type Manifest } from './dataset-url.ts';
 import { aliasListColumn, float64Column, int32Column, utf8Column, utf8ListColumn, type AliasValue } from './arrow-columns.ts';
-
-export interface Manifest {
-  schema_version: number;
-  built_at: string;
-  synthetic?: boolean;
-  row_counts: Record<string, number>;
-  rows_digest?: string;
-  files?: Record<string, { rows: number }>;
-  sources?: boolean;
-}
-
-/** The dataset folder: `?data=` (same-site paths only), else the build's own ./data/. */
-export function datasetUrl(search: string, base: string): { url: string; notice: string | null } {
-  const wanted = new URLSearchParams(search).get('data');
-  const fallback = new URL('data/', base).href;
-  if (!wanted) return { url: fallback, notice: null };
-  try {
-    const u = new URL(wanted.endsWith('/') ? wanted : `${wanted}/`, base);
-    if (u.origin !== new URL(base).origin) return { url: fallback, notice: `数据地址 ${wanted} 不在本站，已忽略（只能读取本站的数据）/ other origins are not allowed` };
-    return { url: u.href, notice: null };
-  } catch {
-    return { url: fallback, notice: `数据地址 ${wanted} 无效，已忽略 / invalid data address` };
-  }
-}
-
-export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 function column(c: ColumnDef, values: unknown[]): arrow.Data {
   switch (c.type) {

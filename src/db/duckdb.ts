@@ -76,15 +76,25 @@ export function startDb(): Promise<Db> {
       queue = p.catch(() => undefined);
       return p;
     };
+    // the dashboard's questions repeat with new parameters: keep their prepared statements
+    const statements = new Map<string, duckdb.AsyncPreparedStatement>();
+    const prepared = async (sql: string) => {
+      let stmt = statements.get(sql);
+      if (!stmt) {
+        if (statements.size >= 64) {
+          const [oldest, old] = statements.entries().next().value!;
+          statements.delete(oldest);
+          await old.close();
+        }
+        stmt = await conn.prepare(sql);
+        statements.set(sql, stmt);
+      }
+      return stmt;
+    };
     return {
       query: <T>(sql: string, params: readonly unknown[] = []) => serial(async () => {
         if (!params.length) return rowsOf<T>(await conn.query(sql));
-        const stmt = await conn.prepare(sql);
-        try {
-          return rowsOf<T>(await stmt.query(...params));
-        } finally {
-          await stmt.close();
-        }
+        return rowsOf<T>(await (await prepared(sql)).query(...params));
       }),
       insert: (name, table) => serial(() => conn.insertArrowTable(table, { name, create: true })),
       lock: () => serial(async () => {

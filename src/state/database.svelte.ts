@@ -1,6 +1,6 @@
 /** The dataset being shown: the precomputed summary first, then DuckDB once it has loaded. */
-import { startDb, type Db } from '../db/duckdb.ts';
-import { datasetUrl, fetchJson, loadDataset, type Manifest } from '../db/dataset.ts';
+import type { Db } from '../db/duckdb.ts';
+import { datasetUrl, fetchJson, type Manifest } from '../db/dataset-url.ts';
 import { notices } from './app.svelte.ts';
 
 export interface Summary {
@@ -32,6 +32,9 @@ export async function openDataset(): Promise<void> {
     database.phase = 'summary';
     database.timings.summary = performance.now() - t0;
     database.progress = '正在启动查询引擎 / starting DuckDB…';
+    // DuckDB, Arrow and the Parquet reader load after the first view has drawn
+    await firstDraw(800);
+    const [{ startDb }, { loadDataset }] = await Promise.all([import('../db/duckdb.ts'), import('../db/dataset.ts')]);
     const db = await startDb();
     database.timings.duckdb = performance.now() - t0;
     await loadDataset(db, url, (p) => {
@@ -46,4 +49,23 @@ export async function openDataset(): Promise<void> {
     database.phase = 'error';
     database.error = (e as Error).message;
   }
+}
+
+/** Resolves when the current view has drawn (html[data-status=ready]) or after `ms`. */
+function firstDraw(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const el = document.documentElement;
+    if (el.dataset.status === 'ready') return resolve();
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      // let the browser paint before the heavy modules are parsed
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    const observer = new MutationObserver(() => {
+      if (el.dataset.status === 'ready') done();
+    });
+    const timer = setTimeout(done, ms);
+    observer.observe(el, { attributes: true, attributeFilter: ['data-status'] });
+  });
 }
