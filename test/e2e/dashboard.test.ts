@@ -89,9 +89,13 @@ describe('dashboard in Chromium', () => {
     await again.page.close();
   });
 
-  it('unknown codes in a link are ignored with a visible notice', async () => {
-    const { page } = await open('?v=overview&k=nonsense&r=12ab&from=1800');
+  it('unknown codes in a link are ignored with a visible notice; the data folder can be chosen, same site only', async () => {
+    const { page } = await open('?v=overview&k=nonsense&r=12ab&from=1800&data=https://example.com/evil/');
     const text = await page.locator('.notices').innerText();
+    expect(text).toContain('example.com');
+    const own = await open('?v=overview&data=./data/');
+    expect(await own.page.locator('.tiles').innerText()).toContain('4,179');
+    await own.page.close();
     expect(text).toContain('k=nonsense');
     expect(text).toContain('r=12ab');
     expect(text).toContain('from=1800');
