@@ -11,8 +11,11 @@ import { prose, SECTION_TITLES, T3_CORNER, T3_HEAD_1, T3_HEAD_2, t2Blocks, t3Lab
 
 export type TextLayout = 'seed' | 'markdown' | 'aligned';
 
-/** A printed row: label cells ('' = a merged-cell hole) then value cells. */
-export interface PrintedRow { labels: string[]; values: string[] }
+/**
+ * A printed row: label cells ('' = a merged-cell hole) then value cells. `grid` is the row as
+ * a full-width grid row, for header rows whose cells stand above the value columns.
+ */
+export interface PrintedRow { labels: string[]; values: string[]; grid?: string[] }
 
 export function tableRows(spec: ReportSpec): { t2: PrintedRow[]; t3: PrintedRow[]; t4: PrintedRow[] } {
   const t2: PrintedRow[] = [];
@@ -22,9 +25,9 @@ export function tableRows(spec: ReportSpec): { t2: PrintedRow[]; t3: PrintedRow[
     for (const r of b.rows) t2.push({ labels: [r.label], values: r.codes.map((c) => spec.t2[c] ?? '') });
   }
   const t3: PrintedRow[] = [
-    { labels: [T3_CORNER, '申请人情况'], values: [] },
-    { labels: ['', ...T3_HEAD_1], values: [] },
-    { labels: ['', '', ...T3_HEAD_2, ''], values: [] },
+    { labels: [T3_CORNER, '申请人情况'], values: [], grid: [T3_CORNER, '', '', '申请人情况', '', '', '', '', '', ''] },
+    { labels: ['', ...T3_HEAD_1], values: [], grid: ['', '', '', T3_HEAD_1[0], T3_HEAD_1[1], '', '', '', '', T3_HEAD_1[2]] },
+    { labels: ['', '', ...T3_HEAD_2, ''], values: [], grid: ['', '', '', '', ...T3_HEAD_2, ''] },
   ];
   let lastTop = '';
   let lastGroup = '';
@@ -43,8 +46,8 @@ export function tableRows(spec: ReportSpec): { t2: PrintedRow[]; t3: PrintedRow[
     lastGroup = group;
   }
   const t4: PrintedRow[] = [
-    { labels: ['行政复议', '行政诉讼'], values: [] },
-    { labels: [...T4_RESULTS, '未经复议直接起诉', '复议后起诉'], values: [] },
+    { labels: ['行政复议', '行政诉讼'], values: [], grid: ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''] },
+    { labels: [...T4_RESULTS, '未经复议直接起诉', '复议后起诉'], values: [], grid: [...T4_RESULTS, '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''] },
     { labels: ['', '', '', '', '', ...T4_RESULTS, ...T4_RESULTS], values: [] },
     { labels: [], values: T4_CODES.map((c) => spec.t4[c] ?? '') },
   ];
@@ -56,9 +59,9 @@ function seedTable(rows: PrintedRow[]): string {
 }
 
 function markdownTable(rows: PrintedRow[]): string {
-  const width = Math.max(...rows.map((r) => r.labels.length + r.values.length));
+  const width = Math.max(...rows.map((r) => r.grid?.length ?? r.labels.length + r.values.length));
   // values sit in the rightmost columns, as in the printed grid
-  const cells = (r: PrintedRow) => [...r.labels, ...Array(width - r.labels.length - r.values.length).fill(''), ...r.values];
+  const cells = (r: PrintedRow) => r.grid ?? [...r.labels, ...Array(width - r.labels.length - r.values.length).fill(''), ...r.values];
   const line = (r: string[]) => `| ${r.map((c) => c.replace(/\n/g, '<br>').replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(cells(rows[0])), `|${Array(width).fill('---').join('|')}|`, ...rows.slice(1).map((r) => line(cells(r)))].join('\n');
 }

@@ -101,8 +101,9 @@ function pageBlocks(items: PdfItem[], regions: Region[]): DocBlock[] {
       const bottom = region.rows[k + 1];
       const bounds = rowCells(region, top, bottom);
       if (bounds.length < 2) continue;
+      // a row with nothing printed in it is kept: it is a row of blank cells (table 四 all blank)
       const inRow = items.filter((it) => !used.has(it) && it.yc > top && it.yc < bottom && (it.x0 + it.x1) / 2 > bounds[0] && (it.x0 + it.x1) / 2 < bounds[bounds.length - 1]);
-      if (!inRow.length) continue;
+      if (!inRow.length && bounds.length < 3) continue;
       const row: DocCell[] = [];
       for (let c = 0; c + 1 < bounds.length; c++) {
         const inCell = inRow.filter((it) => {
@@ -111,7 +112,7 @@ function pageBlocks(items: PdfItem[], regions: Region[]): DocBlock[] {
         });
         inCell.forEach((it) => used.add(it));
         const text = buildLines(inCell).map((line) => joinLine(line)).join('\n');
-        row.push({ text, loc: `p${inRow[0].page}.t${Math.round(region.x0)},${Math.round(region.y0 % PAGE_GAP)}.r${k + 1}.c${c + 1}`, box: { x0: bounds[c], x1: bounds[c + 1], yc: (top + bottom) / 2, fs: inCell[0]?.fs ?? 10 } });
+        row.push({ text, loc: `p${inRow[0]?.page ?? pageOf(top)}.t${Math.round(region.x0)},${Math.round(region.y0 % PAGE_GAP)}.r${k + 1}.c${c + 1}`, box: { x0: bounds[c], x1: bounds[c + 1], yc: (top + bottom) / 2, fs: inCell[0]?.fs ?? 10 } });
       }
       // each row is placed at its own height, so text outside the rules stays in reading order
       placed.push({ y: top, block: { kind: 'table', rows: [row], loc: row[0].loc } });
@@ -124,6 +125,10 @@ function pageBlocks(items: PdfItem[], regions: Region[]): DocBlock[] {
     placed.push({ y, block });
   }
   return placed.sort((a, b) => a.y - b.y).map((p) => p.block);
+}
+
+function pageOf(y: number): number {
+  return Math.floor(y / PAGE_GAP) + 1;
 }
 
 function yOfLoc(loc: string, fallback?: number): number {

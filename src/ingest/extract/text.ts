@@ -70,9 +70,11 @@ function readPipeTable(lines: string[], start: number, blocks: DocBlock[]): numb
   }
   const width = rows[0]?.length ?? 0;
   const grid = rows.length > 1 && rows.every((r) => r.length === width);
-  // a column empty in every row (header included) is not part of the table
-  const kept = grid ? [...Array(width).keys()].filter((c) => rows.some((r) => r[c].text !== '')) : [];
-  blocks.push({ kind: 'table', rows: grid ? rows.map((r) => kept.map((c) => r[c])) : rows, loc: `L${start + 1}`, grid });
+  // trailing columns empty in every row (header included) are not part of the table; a column
+  // inside the table is kept even when empty, or the value columns would shift
+  let last = width;
+  while (grid && last > 0 && rows.every((r) => r[last - 1].text === '')) last--;
+  blocks.push({ kind: 'table', rows: grid ? rows.map((r) => r.slice(0, last)) : rows, loc: `L${start + 1}`, grid });
   return i;
 }
 
