@@ -1,9 +1,7 @@
 /**
- * One input file, read from disk and ingested, whatever happens: a file that cannot be read, or
- * whose parsing throws, still gets its row. Runs in the main thread or in a worker.
+ * One input file, ingested whatever happens: if parsing throws, the file still gets its row.
+ * Runs in the main thread or in a worker.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
@@ -21,26 +19,10 @@ export function failedReport(path: string, sha256: string, reason: string, url: 
   };
 }
 
-export async function ingestOne(task: FileTask): Promise<FileResult> {
-  let bytes: Uint8Array;
+export async function ingestBytesOf(task: FileTask & { bytes: Uint8Array; sha256: string }): Promise<FileResult> {
   try {
-    bytes = new Uint8Array(readFileSync(task.abs));
+    return await ingestFile({ bytes: task.bytes, path: task.path, sha256: task.sha256, regionHint: task.regionHint, sourceUrl: task.url }, nodeExtractors);
   } catch (e) {
-    const reason = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read file`;
-    const pseudo = createHash('sha256').update(`unreadable:${task.path}`).digest('hex');
-    return { report: failedReport(task.path, pseudo, reason, task.url), cells: [], findings: [] };
+    return { report: failedReport(task.path, task.sha256, `解析时出错：${(e as Error).message} / internal error while parsing`, task.url, sniffFormat(task.bytes, task.path)), cells: [], findings: [] };
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
-    return await ingestFile({ bytes, path: task.path, sha256, regionHint: task.regionHint, sourceUrl: task.url }, nodeExtractors);
-  } catch (e) {
-    return { report: failedReport(task.path, sha256, `解析时出错：${(e as Error).message} / internal error while parsing`, task.url, sniffFormat(bytes, task.path)), cells: [], findings: [] };
-  }
-}
-
-/** The row of a file whose bytes repeat an earlier file: one report per content. */
-export function duplicateOf(result: FileResult, first: string): FileResult {
-  const id = createHash('sha256').update(`${result.report.source_sha256}\n${result.report.source_path}`).digest('hex');
-  const report = failedReport(result.report.source_path, result.report.source_sha256, `与「${first}」内容完全相同，按同一份报告计 / byte-identical to ${first}`, result.report.source_url, result.report.source_format);
-  return { report: { ...report, report_id: reportIdOf(id) }, cells: [], findings: [] };
 }

@@ -1,9 +1,9 @@
-/** A worker thread of the ingest: reads and ingests the files it is sent, one at a time. */
+/** A worker thread of the ingest: ingests the files it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { ingestOne, type FileTask } from './ingest-one.ts';
+import { ingestBytesOf, type FileTask } from './ingest-one.ts';
 
-parentPort!.on('message', async (task: FileTask & { id: number }) => {
-  const out = await ingestOne(task);
-  // one string crosses threads far cheaper than thousands of small objects
-  parentPort!.postMessage({ id: task.id, json: JSON.stringify(out) });
+parentPort!.on('message', async (task: FileTask & { bytes: Uint8Array; sha256: string }) => {
+  const out = await ingestBytesOf(task);
+  // one string crosses threads cheaper than thousands of small objects
+  parentPort!.postMessage(JSON.stringify(out));
 });

@@ -1,34 +1,29 @@
-/** The end-of-run summary: files by status, findings by rule. */
+/** The end-of-run summary, read back from the dataset written: files by status, findings by rule. */
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { RULES } from '../../src/model/rules.ts';
-import type { DatasetRows, Manifest } from './write-dataset.ts';
+import type { BatchResult } from './ingest-batch.ts';
 
-export function formatSummary(rows: DatasetRows, out: string, seconds: number, manifest: Manifest): string {
-  const count = <T>(xs: T[], key: (x: T) => string) => {
-    const m = new Map<string, number>();
-    for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
-    return m;
-  };
-  const byStatus = count(rows.reports, (r) => String(r.status));
+export async function formatSummary(out: string, result: BatchResult): Promise<string> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  const p = (t: string) => `'${join(out, `${t}.parquet`).replace(/'/g, "''")}'`;
+  const byStatus = Object.fromEntries((await q(`SELECT status, count(*) AS n FROM ${p('reports')} GROUP BY ALL`)).map((r) => [r.status, r.n]));
+  const problems = await q(`SELECT status, source_path, status_reason FROM ${p('reports')} WHERE status <> 'ok' ORDER BY status, source_path LIMIT 21`);
+  const rules = await q(`SELECT rule, count(*) FILTER (WHERE result = 'fail') AS fail, count(*) FILTER (WHERE result <> 'fail') AS na FROM ${p('findings')} GROUP BY rule ORDER BY rule`);
+  conn.closeSync();
+  const m = result.manifest;
   const lines = [
-    `导入完成 / ingest done: ${rows.reports.length} 个文件 files, ${rows.cells.length} 个单元格 cells, ${rows.findings.length} 条发现 findings, ${seconds.toFixed(1)} s`,
-    `  状态 status: ${['ok', 'partial', 'failed'].map((s) => `${s} ${byStatus.get(s) ?? 0}`).join(' · ')}`,
+    `导入完成 / ingest done: ${result.files} 个文件 files${result.skipped ? `（${result.skipped} 个已在数据集中，跳过 / already in the dataset）` : ''}, ${m.row_counts.cells} 个单元格 cells, ${m.row_counts.findings} 条发现 findings, ${result.seconds.toFixed(1)} s`,
+    `  状态 status: ${['ok', 'partial', 'failed'].map((s) => `${s} ${byStatus[s] ?? 0}`).join(' · ')}`,
   ];
-  const failedOrPartial = rows.reports.filter((r) => r.status !== 'ok');
-  for (const r of failedOrPartial.slice(0, 20)) lines.push(`    ${r.status === 'failed' ? '✗' : '△'} ${r.source_path}: ${r.status_reason}`);
-  if (failedOrPartial.length > 20) lines.push(`    … ${failedOrPartial.length - 20} more`);
-  const byRule = new Map<string, { fail: number; na: number }>();
-  for (const f of rows.findings) {
-    const e = byRule.get(String(f.rule)) ?? { fail: 0, na: 0 };
-    if (f.result === 'fail') e.fail++;
-    else e.na++;
-    byRule.set(String(f.rule), e);
-  }
-  if (byRule.size) {
+  for (const r of problems.slice(0, 20)) lines.push(`    ${r.status === 'failed' ? '✗' : '△'} ${r.source_path}: ${r.status_reason}`);
+  if (problems.length > 20) lines.push('    …');
+  if (rules.length) {
     lines.push('  发现 findings (fail / not_assessable):');
-    for (const [rule, e] of [...byRule].sort()) {
-      lines.push(`    ${rule.padEnd(20)} ${String(e.fail).padStart(5)} / ${String(e.na).padEnd(5)} ${RULES[rule]?.descriptionZh ?? ''}`);
-    }
+    for (const r of rules) lines.push(`    ${String(r.rule).padEnd(20)} ${String(r.fail).padStart(5)} / ${String(r.na).padEnd(5)} ${RULES[r.rule as string]?.descriptionZh ?? ''}`);
   }
-  lines.push(`  输出 output: ${out} (reports ${manifest.row_counts.reports}, cells ${manifest.row_counts.cells}, findings ${manifest.row_counts.findings})`);
+  lines.push(`  输出 output: ${out} (reports ${m.row_counts.reports}, cells ${m.row_counts.cells}, findings ${m.row_counts.findings}, agencies ${m.row_counts.agencies})`);
   return lines.join('\n');
 }

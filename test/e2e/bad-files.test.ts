@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPdf, launchChromium } from '../../scripts/lib/chromium.ts';
-import { ingestPaths } from '../../scripts/lib/ingest-batch.ts';
+import { ingestRows } from '../helpers/dataset.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-bad-'));
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 describe('bad files in a batch', () => {
   it('each fails with its reason; the good ones are read', async () => {
-    const { rows } = await ingestPaths([join(dir, 'in')]);
+    const rows = await ingestRows([join(dir, 'in')]);
     const by = (name: string) => rows.reports.find((r) => r.source_path.endsWith(`/${name}`))!;
     expect(rows.reports).toHaveLength(9);
     expect(by('good.txt')).toMatchObject({ status: 'ok', cell_count: 200 });

@@ -1,18 +1,22 @@
-/** The sample dataset made by the real ingest, opened in DuckDB (Node) as the dashboard opens it. */
+/** Datasets made by the real ingest, read back or opened in DuckDB (Node) as the dashboard opens them. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ingestPaths } from '../../scripts/lib/ingest-batch.ts';
-import { writeDataset } from '../../scripts/lib/write-dataset.ts';
+import { ingestToDataset, type BatchOptions } from '../../scripts/lib/ingest-batch.ts';
 import { factsSql } from '../../src/queries/facts.ts';
 import type { Sql } from '../../src/queries/filters.ts';
+import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
+import type { AgencyRow } from '../../src/ingest/agencies.ts';
 
-export async function buildSampleDataset(): Promise<string> {
+export async function buildDataset(paths: string[], opts: BatchOptions = {}): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'xxgk-ds-')), 'dataset');
-  const { rows, inputs } = await ingestPaths(['data/samples'], { sources: null, exclude: ['data/samples/SOURCES.tsv'] });
-  await writeDataset(out, rows, { generator: 'test', inputs });
+  await ingestToDataset(paths, out, opts);
   return out;
+}
+
+export function buildSampleDataset(): Promise<string> {
+  return buildDataset(['data/samples'], { exclude: ['data/samples/SOURCES.tsv'], copySources: true });
 }
 
 export async function openDataset(dir: string): Promise<DuckDBConnection> {
@@ -23,8 +27,25 @@ export async function openDataset(dir: string): Promise<DuckDBConnection> {
   return conn;
 }
 
-/** Rows as plain objects; BIGINT and DECIMAL come back as JS numbers (as castBigIntToDouble does in the browser). */
+/** Rows as plain objects; BIGINT comes back as a JS number (as castBigIntToDouble does in the browser). */
 export async function run(conn: DuckDBConnection, q: Sql): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(q.sql, q.params as never);
   return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+}
+
+export interface DatasetRows { reports: ReportRow[]; cells: CellRow[]; findings: FindingRow[]; agencies: AgencyRow[] }
+
+/** The rows of a dataset, in the order written. */
+export async function readDataset(dir: string): Promise<DatasetRows> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  const all = async (t: string) => run(conn, { sql: `SELECT * FROM '${join(dir, `${t}.parquet`)}'`, params: [] });
+  const out = { reports: await all('reports'), cells: await all('cells'), findings: await all('findings'), agencies: await all('agencies') } as unknown as DatasetRows;
+  conn.closeSync();
+  return out;
+}
+
+/** Ingests the paths into a fresh dataset and returns its rows. */
+export async function ingestRows(paths: string[], opts: BatchOptions = {}): Promise<DatasetRows> {
+  return readDataset(await buildDataset(paths, opts));
 }

@@ -1,12 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agencyKey, linkAgencies } from '../../src/ingest/agencies.ts';
+import { agencyKey } from '../../src/ingest/agencies.ts';
 import type { ReportRow } from '../../src/model/contract.ts';
+import { DatasetBuilder } from '../../scripts/lib/dataset-builder.ts';
+import { readDataset } from '../helpers/dataset.ts';
 
 function report(id: string, name: string, year: number, region: string | null, province: string | null = null, city: string | null = null): ReportRow {
   return {
-    report_id: id, source_path: `${id}.txt`, source_sha256: id.padEnd(64, '0'), agency_id: null, source_format: 'text', source_url: null,
+    report_id: id.padEnd(16, '0'), source_path: `${id}.txt`, source_sha256: id.padEnd(64, '0'), agency_id: null, source_format: 'text', source_url: null,
     status: 'ok', status_reason: null, agency_name: name, agency_kind: 'government', admin_level: 'county', region_code: region,
-    province, city, county: null, year, template: 'v2021', title: null, cell_count: 200, unreadable_count: 0,
+    province, city, county: null, year, template: 'v2021', title: null, cell_count: 0, unreadable_count: 0,
   };
 }
 
@@ -31,18 +36,23 @@ describe('one agency across years and spellings', () => {
       .not.toBe(agencyKey('朝阳区人民政府', { region_code: '220104', province: '吉林省', city: '长春市' }));
   });
 
-  it('links reports and keeps every printed name with its years', () => {
-    const { agencies, agencyOf } = linkAgencies([
+  it('the dataset links reports and keeps every printed name with its years', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'xxgk-ag-')), 'ds');
+    const b = await DatasetBuilder.open(out);
+    await b.add([
       report('a', '巨鹿县环境保护局', 2018, '130529', '河北省', '邢台市'),
       report('b', '巨鹿县生态环境局', 2019, '130529', '河北省', '邢台市'),
       report('c', '巨鹿县生态环境局', 2020, '130529', '河北省', '邢台市'),
       report('d', '朝阳区人民政府', 2020, '110105', '北京市'),
       report('e', '朝阳区人民政府', 2020, '220104', '吉林省', '长春市'),
-    ]);
-    expect(agencyOf.get('a')).toBe(agencyOf.get('b'));
-    expect(agencyOf.get('b')).toBe(agencyOf.get('c'));
-    expect(agencyOf.get('d')).not.toBe(agencyOf.get('e'));
-    const eco = agencies.find((g) => g.agency_id === agencyOf.get('a'))!;
+    ].map((r) => ({ report: r, cells: [], findings: [] })));
+    await b.finish({ generator: 'test' });
+    const { reports, agencies } = await readDataset(out);
+    const id = (p: string) => reports.find((r) => r.source_path === `${p}.txt`)!.agency_id;
+    expect(id('a')).toBe(id('b'));
+    expect(id('b')).toBe(id('c'));
+    expect(id('d')).not.toBe(id('e'));
+    const eco = agencies.find((g) => g.agency_id === id('a'))!;
     expect(eco).toMatchObject({ canonical_name: '巨鹿县生态环境局', first_year: 2018, last_year: 2020, report_count: 3 });
     expect(eco.aliases).toEqual([
       { name: '巨鹿县环境保护局', first_year: 2018, last_year: 2018 },

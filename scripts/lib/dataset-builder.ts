@@ -1,0 +1,264 @@
+/**
+ * Building a dataset through a DuckDB work database beside the target (`<out>.work/`): rows
+ * are appended batch by batch as files are read, so memory does not grow with the corpus; a
+ * run that is killed leaves the committed batches there, and the next run continues from them;
+ * a run over an existing dataset starts from its rows and only adds files it has not seen.
+ * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
+ * into a temporary folder that is swapped in with renames.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { SCHEMA_VERSION, TABLES, type CellRow, type ColumnDef, type FindingRow, type ReportRow, type TableName } from '../../src/model/contract.ts';
+import { agencyKey, stableId } from '../../src/ingest/agencies.ts';
+import { factsSql } from '../../src/queries/facts.ts';
+import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
+import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
+import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
+import { CROSS_REPORT_SQL } from './cross-report.sql.ts';
+
+export interface Manifest {
+  schema_version: number;
+  generator: string;
+  built_at: string;
+  synthetic: boolean;
+  row_counts: Record<TableName, number>;
+  /** Digest of every row of every table: equal for equal inputs, whatever the build time or order of work. */
+  rows_digest: string;
+  files: Record<string, { rows: number; bytes: number }>;
+  /** The folder sources/ holds the source files, named <report_id><extension>. */
+  sources: boolean;
+}
+
+export interface FileRows { report: ReportRow; cells: CellRow[]; findings: FindingRow[] }
+
+const CROSS_RULES = ['XYEAR_CARRY', 'DUPLICATE_REPORT', 'MISSING_YEAR'];
+const STRING_LIST = LIST(VARCHAR);
+const ALIAS_LIST = LIST(STRUCT({ name: VARCHAR, first_year: INTEGER, last_year: INTEGER }));
+
+function append(appender: DuckDBAppender, col: ColumnDef, value: unknown): void {
+  if (value === null || value === undefined) {
+    if (!col.nullable) throw new Error(`column ${col.name} is not nullable`);
+    appender.appendNull();
+    return;
+  }
+  switch (col.type) {
+    case 'VARCHAR': appender.appendVarchar(String(value)); break;
+    case 'INTEGER': appender.appendInteger(Number(value)); break;
+    case 'DOUBLE': appender.appendDouble(Number(value)); break;
+    case 'VARCHAR[]': appender.appendList((value as string[]).map(String), STRING_LIST); break;
+    default:
+      appender.appendList((value as { name: string; first_year: number | null; last_year: number | null }[]).map((a) => structValue(a)), ALIAS_LIST);
+  }
+}
+
+const columns = (name: TableName) => TABLES[name].map((c) => `"${c.name}" ${c.type}${c.nullable ? '' : ' NOT NULL'}`).join(', ');
+
+/** Puts back a dataset left aside by a run that died between its two renames. */
+export function recoverInterrupted(outDir: string): void {
+  const out = resolve(outDir);
+  if (existsSync(out)) return;
+  const parent = dirname(out);
+  if (!existsSync(parent)) return;
+  const aside = readdirSync(parent).filter((f) => f.startsWith(`${basename(out)}.old-`)).sort();
+  if (aside.length) renameSync(join(parent, aside[aside.length - 1]), out);
+}
+
+export class DatasetBuilder {
+  private constructor(readonly out: string, readonly work: string, private db: DuckDBInstance, readonly conn: DuckDBConnection) {}
+
+  /**
+   * Opens the work database: continues an interrupted run, or starts from the dataset already
+   * at `out` (incremental), or from nothing.
+   */
+  static async open(outDir: string, opts: { fresh?: boolean } = {}): Promise<DatasetBuilder> {
+    const out = resolve(outDir);
+    recoverInterrupted(out);
+    const work = `${out}.work`;
+    if (opts.fresh) rmSync(work, { recursive: true, force: true });
+    const resuming = existsSync(join(work, 'work.duckdb'));
+    mkdirSync(work, { recursive: true });
+    const db = await DuckDBInstance.create(join(work, 'work.duckdb'));
+    const conn = await db.connect();
+    const b = new DatasetBuilder(out, work, db, conn);
+    if (!resuming) {
+      await conn.run(`CREATE TABLE reports (${columns('reports')})`);
+      await conn.run(`CREATE TABLE cells (${columns('cells')}, seq INTEGER NOT NULL)`);
+      await conn.run(`CREATE TABLE findings (${columns('findings')}, seq INTEGER NOT NULL)`);
+      if (!opts.fresh && existsSync(join(out, 'manifest.json'))) await b.importExisting();
+    }
+    return b;
+  }
+
+  /** The rows of the dataset at `out`, less the checks across reports (they are run again). */
+  private async importExisting(): Promise<void> {
+    const p = (t: string) => `'${join(this.out, `${t}.parquet`).replace(/'/g, "''")}'`;
+    await this.conn.run(`INSERT INTO reports SELECT ${TABLES.reports.map((c) => `"${c.name}"`).join(', ')} FROM ${p('reports')}`);
+    await this.conn.run(`INSERT INTO cells SELECT ${TABLES.cells.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id) FROM ${p('cells')}`);
+    await this.conn.run(`INSERT INTO findings SELECT ${TABLES.findings.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id) FROM ${p('findings')} WHERE rule NOT IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
+  }
+
+  /** The paths under which the dataset already has each of these contents (SHA-256). */
+  async known(shas: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!shas.length) return out;
+    const list = [...new Set(shas)].map((s) => `'${s.replace(/[^0-9a-f]/g, '')}'`).join(', ');
+    const reader = await this.conn.runAndReadAll(`SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${list}) ORDER BY source_path`);
+    for (const [sha, path] of reader.getRows()) {
+      if (!out.has(String(sha))) out.set(String(sha), []);
+      out.get(String(sha))!.push(String(path));
+    }
+    return out;
+  }
+
+  async count(): Promise<number> {
+    const reader = await this.conn.runAndReadAll('SELECT count(*)::INTEGER FROM reports');
+    return Number(reader.getRows()[0][0]);
+  }
+
+  /** Appends the rows of some files in one transaction (all or nothing if the run dies). */
+  async add(batch: FileRows[]): Promise<void> {
+    if (!batch.length) return;
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const reports = await this.conn.createAppender('reports');
+      const cells = await this.conn.createAppender('cells');
+      const findings = await this.conn.createAppender('findings');
+      for (const f of batch) {
+        const r = f.report;
+        if (r.agency_name && r.status !== 'failed') r.agency_id = stableId(agencyKey(r.agency_name, r));
+        for (const col of TABLES.reports) append(reports, col, (r as unknown as Record<string, unknown>)[col.name]);
+        reports.endRow();
+        f.cells.forEach((c, i) => {
+          for (const col of TABLES.cells) append(cells, col, (c as unknown as Record<string, unknown>)[col.name]);
+          cells.appendInteger(i);
+          cells.endRow();
+        });
+        f.findings.forEach((x, i) => {
+          for (const col of TABLES.findings) append(findings, col, (x as unknown as Record<string, unknown>)[col.name]);
+          findings.appendInteger(i);
+          findings.endRow();
+        });
+      }
+      reports.closeSync();
+      cells.closeSync();
+      findings.closeSync();
+      await this.conn.run('COMMIT');
+    } catch (e) {
+      await this.conn.run('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private async rows(q: Sql | string): Promise<Record<string, unknown>[]> {
+    const sql = typeof q === 'string' ? { sql: q, params: [] } : q;
+    const reader = await this.conn.runAndReadAll(sql.sql, sql.params as never);
+    return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  }
+
+  /** Agencies from the reports' agency ids: canonical name of the latest year, every printed name with its years. */
+  private async agencies(): Promise<void> {
+    await this.conn.run(`CREATE OR REPLACE TABLE agencies AS
+      WITH r AS (SELECT * FROM reports WHERE agency_id IS NOT NULL),
+      latest AS (
+        SELECT agency_id, arg_max(agency_name, (coalesce(year, 0), source_path)) AS canonical_name,
+          arg_max(agency_kind, (coalesce(year, 0), source_path)) AS agency_kind, arg_max(admin_level, (coalesce(year, 0), source_path)) AS admin_level,
+          arg_max(region_code, (coalesce(year, 0), source_path)) AS region_code, arg_max(province, (coalesce(year, 0), source_path)) AS province,
+          arg_max(city, (coalesce(year, 0), source_path)) AS city, arg_max(county, (coalesce(year, 0), source_path)) AS county,
+          min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year, count(*)::INTEGER AS report_count
+        FROM r GROUP BY agency_id
+      ),
+      names AS (
+        SELECT agency_id, agency_name AS name, min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year FROM r GROUP BY ALL
+      ),
+      aliases AS (
+        SELECT agency_id, list({'name': name, 'first_year': first_year, 'last_year': last_year} ORDER BY first_year NULLS FIRST, name) AS aliases FROM names GROUP BY agency_id
+      )
+      SELECT ${TABLES.agencies.map((c) => `"${c.name}"`).join(', ')} FROM latest JOIN aliases USING (agency_id)`);
+  }
+
+  /** What the dashboard shows first, with its own SQL, before DuckDB has started in the browser. */
+  private async summary() {
+    await this.conn.run(factsSql());
+    return {
+      overview: { totals: (await this.rows(overviewTotals(NO_FILTERS)))[0], byYear: await this.rows(overviewByYear(NO_FILTERS)) },
+      years: (await this.rows(yearsPresent()))[0],
+      regions: await this.rows(regionsPresent()),
+    };
+  }
+
+  private async digest(): Promise<string> {
+    const h = createHash('sha256');
+    for (const t of Object.keys(TABLES) as TableName[]) {
+      const cols = TABLES[t].map((c) => `"${c.name}"`).join(', ');
+      // order-free: the sum of the rows' hashes, with the count
+      const [row] = await this.rows(`SELECT count(*)::BIGINT AS n, sum(hash(${cols})::HUGEINT)::VARCHAR AS s FROM ${t}`);
+      h.update(`${t}:${row.n}:${row.s}\n`);
+    }
+    return h.digest('hex');
+  }
+
+  async finish(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
+    await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
+    await this.agencies();
+    for (const sql of CROSS_REPORT_SQL) await this.conn.run(sql);
+    const parent = dirname(this.out);
+    const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);
+    mkdirSync(tmp);
+    try {
+      writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.summary())}\n`);
+      const order: Record<TableName, string> = {
+        reports: 'source_path',
+        cells: 'r.source_path, t.seq',
+        findings: 'r.source_path, t.seq, t.rule, t.metric, t.applicant',
+        agencies: 'region_code NULLS LAST, canonical_name, agency_id',
+      };
+      const files: Manifest['files'] = {};
+      const counts = {} as Record<TableName, number>;
+      for (const t of Object.keys(TABLES) as TableName[]) {
+        const file = join(tmp, `${t}.parquet`);
+        const cols = TABLES[t].map((c) => `t."${c.name}"`).join(', ');
+        // cells and findings follow their report's order
+        const from = t === 'cells' || t === 'findings' ? `${t} t JOIN reports r ON r.report_id = t.report_id` : `${t} t`;
+        const by = t === 'reports' || t === 'agencies' ? order[t].split(', ').map((x) => `t.${x}`).join(', ') : order[t];
+        await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${by}) TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+        counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
+        files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
+      }
+      let sources = false;
+      if (meta.copySources) {
+        // the reports themselves, named by report id, for the dashboard's links to sources
+        mkdirSync(join(tmp, 'sources'));
+        for (const r of await this.rows(`SELECT report_id, source_path FROM reports WHERE status <> 'failed'`)) {
+          const from = resolve(String(r.source_path));
+          const ext = extname(String(r.source_path)).toLowerCase();
+          if (existsSync(from)) {
+            copyFileSync(from, join(tmp, 'sources', `${r.report_id}${ext}`));
+            sources = true;
+          }
+        }
+      }
+      const manifest: Manifest = {
+        schema_version: SCHEMA_VERSION, generator: meta.generator, built_at: new Date().toISOString(), synthetic: meta.synthetic ?? false,
+        row_counts: counts, rows_digest: await this.digest(), files, sources,
+      };
+      writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+      this.close();
+      const aside = `${this.out}.old-${process.pid}-${Date.now()}`;
+      if (existsSync(this.out)) renameSync(this.out, aside);
+      renameSync(tmp, this.out);
+      rmSync(aside, { recursive: true, force: true });
+      rmSync(this.work, { recursive: true, force: true });
+      return manifest;
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.db.closeSync();
+  }
+}
