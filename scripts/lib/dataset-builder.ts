@@ -76,17 +76,23 @@ export class DatasetBuilder {
     const out = resolve(outDir);
     recoverInterrupted(out);
     const work = `${out}.work`;
-    if (opts.fresh) rmSync(work, { recursive: true, force: true });
-    const resuming = existsSync(join(work, 'work.duckdb'));
+    // a work database is continued only if it was set up completely (the marker is written last)
+    const marker = join(work, 'started');
+    if (opts.fresh || !existsSync(marker)) rmSync(work, { recursive: true, force: true });
+    const resuming = existsSync(marker);
     mkdirSync(work, { recursive: true });
     const db = await DuckDBInstance.create(join(work, 'work.duckdb'));
     const conn = await db.connect();
     const b = new DatasetBuilder(out, work, db, conn);
     if (!resuming) {
+      await conn.run('BEGIN TRANSACTION');
       await conn.run(`CREATE TABLE reports (${columns('reports')})`);
       await conn.run(`CREATE TABLE cells (${columns('cells')}, seq INTEGER NOT NULL)`);
       await conn.run(`CREATE TABLE findings (${columns('findings')}, seq INTEGER NOT NULL)`);
       if (!opts.fresh && existsSync(join(out, 'manifest.json'))) await b.importExisting();
+      await conn.run('COMMIT');
+      await conn.run('CHECKPOINT');
+      writeFileSync(marker, new Date().toISOString());
     }
     return b;
   }

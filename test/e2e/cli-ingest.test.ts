@@ -124,7 +124,8 @@ describe('incremental and resumable', () => {
     cpSync(out, target, { recursive: true });
     const before = readFileSync(join(target, 'manifest.json'), 'utf8');
     const { spawn } = await import('node:child_process');
-    const child = spawn(TSX, ['scripts/ingest.ts', '--quiet', '--out', target, corpus], { stdio: 'ignore' });
+    // node itself (not the tsx wrapper), so that the kill reaches the process doing the work
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--out', target, corpus], { stdio: 'ignore' });
     // wait until some batches are committed to the work database, then kill without warning
     const work = join(`${target}.work`, 'work.duckdb');
     for (let t = 0; t < 200 && !existsSync(work); t++) await new Promise((r) => setTimeout(r, 50));
@@ -133,7 +134,9 @@ describe('incremental and resumable', () => {
     await new Promise((r) => child.once('exit', r));
     expect(readFileSync(join(target, 'manifest.json'), 'utf8')).toBe(before);
     expect((await query(`SELECT count(*)::INTEGER AS n FROM '${join(target, 'reports.parquet')}'`))[0].n).toBe(FILES);
-    expect(ingest('--quiet', '--out', target, corpus).status).toBe(0);
+    const rerun = ingest('--quiet', '--out', target, corpus);
+    expect(rerun.stderr).toBe('');
+    expect(rerun.status).toBe(0);
     const after = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8'));
     expect(after.row_counts.reports).toBe(FILES + 1500);
     expect(existsSync(`${target}.work`)).toBe(false);
