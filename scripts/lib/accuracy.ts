@@ -1,56 +1,45 @@
 /**
- * A synthetic corpus's truth against what the ingest read: cells right / total, and wrong
- * numbers (a number read where the truth has another number, or none) — which must be 0.
- * Cells the ingest marked unreadable are counted apart: not wrong, not right.
+ * A synthetic corpus's truth (truth.jsonl) against the dataset the ingest made of it, in SQL so
+ * it runs at a million reports: cells read right / cells in the truth, cells read as a number
+ * other than the truth's (wrong numbers: must be 0), cells left unreadable, and whether the
+ * reports with injected errors — and only they — break an identity.
  */
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface Accuracy {
-  reports: number; cells: number; right: number; unreadable: number; missing: number; wrongNumbers: number;
-  examples: string[]; errorReports: number; errorsFlagged: number; cleanReports: number; cleanFlagged: number;
+  truth_cells: number; right: number; wrong_numbers: number; unreadable: number; missing: number;
+  error_reports: number; error_reports_flagged: number; clean_reports: number; clean_reports_flagged: number;
+  examples: string[];
 }
 
-export async function checkAccuracy(corpus: string, reports: ReportRow[], cells: CellRow[], findings: FindingRow[], inputRoot: string): Promise<Accuracy> {
-  const byPath = new Map(reports.map((r) => [r.source_path, r]));
-  const cellsOf = new Map<string, Map<string, CellRow>>();
-  for (const c of cells) {
-    if (!cellsOf.has(c.report_id)) cellsOf.set(c.report_id, new Map());
-    cellsOf.get(c.report_id)!.set(`${c.metric}|${c.applicant}`, c);
-  }
-  const failing = new Set(findings.filter((f) => f.severity === 'error' && f.result === 'fail').map((f) => f.report_id));
-  const a: Accuracy = { reports: 0, cells: 0, right: 0, unreadable: 0, missing: 0, wrongNumbers: 0, examples: [], errorReports: 0, errorsFlagged: 0, cleanReports: 0, cleanFlagged: 0 };
-  const lines = createInterface({ input: createReadStream(join(corpus, 'truth.jsonl')) });
-  for await (const line of lines) {
-    if (!line) continue;
-    const t = JSON.parse(line) as { file: string; cells: Record<string, number | null | 'na'>; errors: string[] };
-    const r = byPath.get(join(inputRoot, t.file).replace(/\\/g, '/'));
-    a.reports++;
-    const got = r ? cellsOf.get(r.report_id) : undefined;
-    if (t.errors.length) {
-      a.errorReports++;
-      if (r && failing.has(r.report_id)) a.errorsFlagged++;
-    } else {
-      a.cleanReports++;
-      if (r && failing.has(r.report_id)) a.cleanFlagged++;
-    }
-    for (const [key, want] of Object.entries(t.cells)) {
-      a.cells++;
-      const c = got?.get(key);
-      if (!c) {
-        a.missing++;
-        continue;
-      }
-      const value = c.state === 'number' ? c.value : c.state === 'blank' ? null : c.state === 'na' ? 'na' : undefined;
-      if (value === undefined) a.unreadable++;
-      else if (value === want) a.right++;
-      else if (c.state === 'number') {
-        a.wrongNumbers++;
-        if (a.examples.length < 10) a.examples.push(`${t.file} ${key}: read ${c.raw} (${value}), truth ${want}`);
-      } else a.missing++;
-    }
-  }
-  return a;
+export async function checkAccuracy(corpus: string, dataset: string, inputRoot = corpus): Promise<Accuracy> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  // the truth's paths are relative to the corpus; the dataset's start with the folder as it was given to the ingest
+  const prefix = inputRoot.replace(/\\/g, '/').replace(/\/+$/, '');
+  await conn.run(`CREATE TABLE truth AS
+    SELECT ${lit(prefix ? `${prefix}/` : '')} || file AS path, errors, unnest(map_entries(cells)) AS e
+    FROM read_json(${lit(join(corpus, 'truth.jsonl'))}, format = 'newline_delimited', columns = {file: 'VARCHAR', errors: 'VARCHAR[]', cells: 'MAP(VARCHAR, JSON)'})`);
+  await conn.run(`CREATE TABLE cmp AS
+    SELECT t.path, t.e.key AS key, t.e.value AS want, c.state, c.value, c.raw
+    FROM truth t
+    LEFT JOIN '${join(dataset, 'reports.parquet')}' r ON r.source_path = t.path
+    LEFT JOIN '${join(dataset, 'cells.parquet')}' c ON c.report_id = r.report_id AND c.metric || '|' || c.applicant = t.e.key`);
+  const [a] = await q(`SELECT count(*) AS truth_cells,
+      count(*) FILTER (WHERE (want IS NULL AND state = 'blank') OR (want = '"na"' AND state = 'na') OR (state = 'number' AND TRY_CAST(want AS DOUBLE) = value)) AS right,
+      count(*) FILTER (WHERE state = 'number' AND (TRY_CAST(want AS DOUBLE) IS NULL OR TRY_CAST(want AS DOUBLE) <> value)) AS wrong_numbers,
+      count(*) FILTER (WHERE state = 'unreadable') AS unreadable,
+      count(*) FILTER (WHERE state IS NULL) AS missing
+    FROM cmp`);
+  const examples = (await q(`SELECT path || ' ' || key || ': read ' || raw || ', truth ' || want AS x FROM cmp WHERE state = 'number' AND (TRY_CAST(want AS DOUBLE) IS NULL OR TRY_CAST(want AS DOUBLE) <> value) LIMIT 10`)).map((r) => String(r.x));
+  const [f] = await q(`WITH rep AS (SELECT DISTINCT path, len(errors) > 0 AS injected FROM truth),
+      flagged AS (SELECT DISTINCT r.source_path AS path FROM '${join(dataset, 'findings.parquet')}' f JOIN '${join(dataset, 'reports.parquet')}' r USING (report_id) WHERE f.severity = 'error' AND f.result = 'fail')
+    SELECT count(*) FILTER (WHERE injected) AS error_reports, count(*) FILTER (WHERE injected AND path IN (SELECT path FROM flagged)) AS error_reports_flagged,
+      count(*) FILTER (WHERE NOT injected) AS clean_reports, count(*) FILTER (WHERE NOT injected AND path IN (SELECT path FROM flagged)) AS clean_reports_flagged
+    FROM rep`);
+  conn.closeSync();
+  return { ...(a as object), ...(f as object), examples } as Accuracy;
 }

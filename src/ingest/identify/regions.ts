@@ -38,6 +38,8 @@ interface NameEntry { name: string; region: Region; short: boolean }
 export class RegionIndex {
   readonly byCode = new Map<string, Region>();
   private readonly names: NameEntry[] = [];
+  /** Names by their first character: a name is only looked for where its first character is. */
+  private readonly byFirst = new Map<string, NameEntry[]>();
 
   constructor() {
     for (const p of provinces as { code: string; name: string }[]) {
@@ -57,10 +59,16 @@ export class RegionIndex {
   private add(r: Region) {
     if (!this.byCode.has(r.code)) this.byCode.set(r.code, r);
     if (r.placeholder) return;
-    this.names.push({ name: r.name, region: r, short: false });
+    const entries: NameEntry[] = [{ name: r.name, region: r, short: false }];
     if (r.level !== 'county') {
       const s = shortName(r.name);
-      if (s) this.names.push({ name: s, region: r, short: true });
+      if (s) entries.push({ name: s, region: r, short: true });
+    }
+    for (const e of entries) {
+      this.names.push(e);
+      const first = e.name[0];
+      if (!this.byFirst.has(first)) this.byFirst.set(first, []);
+      this.byFirst.get(first)!.push(e);
     }
   }
 
@@ -88,11 +96,9 @@ export class RegionIndex {
     const text = nfkc(agencyName).replace(/\s+/g, '');
     type Hit = { start: number; end: number; entry: NameEntry };
     const hits: Hit[] = [];
-    for (const entry of this.names) {
-      let at = text.indexOf(entry.name);
-      while (at >= 0) {
-        hits.push({ start: at, end: at + entry.name.length, entry });
-        at = text.indexOf(entry.name, at + 1);
+    for (let at = 0; at < text.length; at++) {
+      for (const entry of this.byFirst.get(text[at]) ?? []) {
+        if (text.startsWith(entry.name, at)) hits.push({ start: at, end: at + entry.name.length, entry });
       }
     }
     const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
