@@ -12,11 +12,12 @@ import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { SCHEMA_VERSION, TABLES, type CellRow, type ColumnDef, type FindingRow, type ReportRow, type TableName } from '../../src/model/contract.ts';
 import { agencyKey, stableId } from '../../src/ingest/agencies.ts';
-import { factsSql } from '../../src/queries/facts.ts';
 import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
 import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
 import { CROSS_REPORT_SQL } from './cross-report.sql.ts';
+import { siteViewsSql, writeSite } from './site-writer.ts';
+import type { SiteIndex } from '../../src/model/site.ts';
 
 export interface Manifest {
   schema_version: number;
@@ -29,6 +30,8 @@ export interface Manifest {
   files: Record<string, { rows: number; bytes: number }>;
   /** The folder sources/ holds the source files, named <report_id><extension>. */
   sources: boolean;
+  /** The dashboard's layout: site.json and site/ (src/model/site.ts). */
+  site: boolean;
 }
 
 export interface FileRows { report: ReportRow; cells: CellRow[]; findings: FindingRow[] }
@@ -65,6 +68,12 @@ export function recoverInterrupted(outDir: string): void {
   if (aside.length) renameSync(join(parent, aside[aside.length - 1]), out);
 }
 
+async function rowsOf(conn: DuckDBConnection, q: Sql | string): Promise<Record<string, unknown>[]> {
+  const sql = typeof q === 'string' ? { sql: q, params: [] } : q;
+  const reader = await conn.runAndReadAll(sql.sql, sql.params as never);
+  return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+}
+
 export class DatasetBuilder {
   private constructor(readonly out: string, readonly work: string, private db: DuckDBInstance, readonly conn: DuckDBConnection) {}
 
@@ -81,7 +90,8 @@ export class DatasetBuilder {
     if (opts.fresh || !existsSync(marker)) rmSync(work, { recursive: true, force: true });
     const resuming = existsSync(marker);
     mkdirSync(work, { recursive: true });
-    const db = await DuckDBInstance.create(join(work, 'work.duckdb'));
+    // bounded memory whatever the corpus: DuckDB spills to disk beyond its limit
+    const db = await DuckDBInstance.create(join(work, 'work.duckdb'), { memory_limit: process.env.XXGK_DUCKDB_MEMORY ?? '700MB', temp_directory: join(work, 'spill') });
     const conn = await db.connect();
     const b = new DatasetBuilder(out, work, db, conn);
     if (!resuming) {
@@ -157,10 +167,8 @@ export class DatasetBuilder {
     }
   }
 
-  private async rows(q: Sql | string): Promise<Record<string, unknown>[]> {
-    const sql = typeof q === 'string' ? { sql: q, params: [] } : q;
-    const reader = await this.conn.runAndReadAll(sql.sql, sql.params as never);
-    return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  private rows(q: Sql | string): Promise<Record<string, unknown>[]> {
+    return rowsOf(this.conn, q);
   }
 
   /** Agencies from the reports' agency ids: canonical name of the latest year, every printed name with its years. */
@@ -184,14 +192,21 @@ export class DatasetBuilder {
       SELECT ${TABLES.agencies.map((c) => `"${c.name}"`).join(', ')} FROM latest JOIN aliases USING (agency_id)`);
   }
 
-  /** What the dashboard shows first, with its own SQL, before DuckDB has started in the browser. */
-  private async summary() {
-    await this.conn.run(factsSql());
-    return {
-      overview: { totals: (await this.rows(overviewTotals(NO_FILTERS)))[0], byYear: await this.rows(overviewByYear(NO_FILTERS)) },
-      years: (await this.rows(yearsPresent()))[0],
-      regions: await this.rows(regionsPresent()),
-    };
+  /** What the dashboard shows first, with its own SQL over the site layout just written, before DuckDB has started in the browser. */
+  private async summary(dir: string, index: SiteIndex) {
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    try {
+      for (const sql of siteViewsSql(dir, index)) await conn.run(sql);
+      return {
+        overview: { totals: (await rowsOf(conn, overviewTotals(NO_FILTERS)))[0], byYear: await rowsOf(conn, overviewByYear(NO_FILTERS)) },
+        years: (await rowsOf(conn, yearsPresent()))[0],
+        regions: await rowsOf(conn, regionsPresent()),
+      };
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
   }
 
   private async digest(): Promise<string> {
@@ -213,7 +228,6 @@ export class DatasetBuilder {
     const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);
     mkdirSync(tmp);
     try {
-      writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.summary())}\n`);
       const order: Record<TableName, string> = {
         reports: 'source_path',
         cells: 'r.source_path, t.seq',
@@ -232,6 +246,9 @@ export class DatasetBuilder {
         counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
         files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
       }
+      const site = await writeSite(this.conn, tmp, counts.reports);
+      writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(site)}\n`);
+      writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.summary(tmp, site))}\n`);
       let sources = false;
       if (meta.copySources) {
         // the reports themselves, named by report id, for the dashboard's links to sources
@@ -247,7 +264,7 @@ export class DatasetBuilder {
       }
       const manifest: Manifest = {
         schema_version: SCHEMA_VERSION, generator: meta.generator, built_at: new Date().toISOString(), synthetic: meta.synthetic ?? false,
-        row_counts: counts, rows_digest: await this.digest(), files, sources,
+        row_counts: counts, rows_digest: await this.digest(), files, sources, site: true,
       };
       writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
       this.close();

@@ -62,8 +62,19 @@ export function sitePlugin(options: { dataset?: string } = {}): Plugin {
     },
     closeBundle() {
       if (!existsSync(outDir)) return;
-      if (existsSync(dataset)) cpSync(dataset, join(outDir, 'data'), { recursive: true });
-      else this.warn(`no dataset at ${dataset}: run npm run ingest first (npm start does)`);
+      if (existsSync(dataset)) {
+        // the dashboard reads site/; the long tables are copied too while they fit a static host
+        const left: string[] = [];
+        cpSync(dataset, join(outDir, 'data'), {
+          recursive: true,
+          filter: (f) => {
+            const big = f.endsWith('.parquet') && resolve(f, '..') === dataset && statSync(f).size > MAX_FILE;
+            if (big) left.push(f);
+            return !big;
+          },
+        });
+        if (left.length) this.warn(`not copied into the site (over 25 MB; the dashboard does not need them): ${left.join(', ')}`);
+      } else this.warn(`no dataset at ${dataset}: run npm run ingest first (npm start does)`);
       for (const file of walk(outDir)) {
         if (/\.(gz|br)$/.test(file)) continue;
         const size = statSync(file).size;

@@ -66,3 +66,9 @@ export function aliasListColumn(lists: readonly (readonly AliasValue[] | null)[]
   });
   return listOf(lists, struct, new arrow.Field('item', new arrow.Struct(fields), true));
 }
+
+export function int64Column(values: readonly (bigint | number | null)[]): arrow.Data<arrow.Int64> {
+  const { bitmap, nulls } = validity(values);
+  const data = BigInt64Array.from(values, (v) => (v === null || v === undefined ? 0n : BigInt(v)));
+  return arrow.makeData({ type: new arrow.Int64(), length: values.length, nullCount: nulls, nullBitmap: bitmap, data });
+}

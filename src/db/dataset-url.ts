@@ -7,6 +7,8 @@ export interface Manifest {
   rows_digest?: string;
   files?: Record<string, { rows: number }>;
   sources?: boolean;
+  /** site.json and site/ are there (model/site.ts). */
+  site?: boolean;
 }
 
 /** The dataset folder: `?data=` (same-site paths only), else the build's own ./data/. */

@@ -11,6 +11,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
 export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Appends the rows to an existing table. */
   insert(name: string, table: arrow.Table): Promise<void>;
   /** After loading: no more settings changes, no file or network access from SQL. */
   lock(): Promise<void>;
@@ -96,7 +97,7 @@ export function startDb(): Promise<Db> {
         if (!params.length) return rowsOf<T>(await conn.query(sql));
         return rowsOf<T>(await (await prepared(sql)).query(...params));
       }),
-      insert: (name, table) => serial(() => conn.insertArrowTable(table, { name, create: true })),
+      insert: (name, table) => serial(() => conn.insertArrowTable(table, { name, create: false })),
       lock: () => serial(async () => {
         await conn.query(`SET enable_external_access = false`);
         await conn.query(`SET lock_configuration = true`);

@@ -35,3 +35,8 @@ export function formatRate(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   return v.toFixed(digits);
 }
+
+/** Bytes as MB with one decimal (the sizes a user weighs before loading something). */
+export function formatBytes(v: number): string {
+  return `${(v / 1048576).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} MB`;
+}

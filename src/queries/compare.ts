@@ -1,38 +1,56 @@
 /**
  * 比较: agencies or regions side by side by year, and rankings within a peer group (same
- * administrative level and kind of agency) for one measure, counts beside every rate.
+ * administrative level and kind of agency) for one measure, counts beside every rate. Regions
+ * come from the rollup; agencies from agency_facts (their detail buckets, or for a ranking
+ * the partition of the region, or nationally of the peer group).
  */
+import { bucketOf, regionPart, type Need } from '../model/site.ts';
 import { scope, regionPrefix, type Filters, type Sql } from './filters.ts';
 
+/** Each measure over sums of the per-report parts (site-sql.ts), so agencies and regions are computed alike. */
 export const COMPARE_MEASURES = {
-  applications: { zh: '收到申请（件）', expr: 'sum(app_new)', base: 'sum(app_new)' },
-  disclosure_rate: { zh: '公开率（予以公开 + 部分公开）/ 办理总数', expr: 'sum(res_granted + res_partial) / nullif(sum(res_total) FILTER (WHERE res_granted IS NOT NULL AND res_partial IS NOT NULL), 0)', base: 'sum(res_total) FILTER (WHERE res_granted IS NOT NULL AND res_partial IS NOT NULL)' },
-  reviews_per_100: { zh: '每百件申请的行政复议', expr: '100 * sum(rev_total) / nullif(sum(app_new), 0)', base: 'sum(app_new)' },
-  lawsuits_per_100: { zh: '每百件申请的行政诉讼', expr: '100 * (sum(coalesce(litd_total, 0) + coalesce(lita_total, 0))) / nullif(sum(app_new), 0)', base: 'sum(app_new)' },
-  correction_rate: { zh: '复议纠错率 结果纠正 /（维持 + 纠正 + 其他）', expr: 'sum(rev_corrected) / nullif(sum(rev_upheld + rev_corrected + rev_other), 0)', base: 'sum(rev_upheld + rev_corrected + rev_other)' },
+  applications: { zh: '收到申请（件）', expr: 'sum(applications)', base: 'sum(applications)' },
+  disclosure_rate: { zh: '公开率（予以公开 + 部分公开）/ 办理总数', expr: 'sum(disclosed) / nullif(sum(handled), 0)', base: 'sum(handled)' },
+  reviews_per_100: { zh: '每百件申请的行政复议', expr: '100 * sum(reviews) / nullif(sum(applications), 0)', base: 'sum(applications)' },
+  lawsuits_per_100: { zh: '每百件申请的行政诉讼', expr: '100 * sum(lawsuits) / nullif(sum(applications), 0)', base: 'sum(applications)' },
+  correction_rate: { zh: '复议纠错率 结果纠正 /（维持 + 纠正 + 其他）', expr: 'sum(corrected) / nullif(sum(decided), 0)', base: 'sum(decided)' },
 } as const;
 export type CompareMeasure = keyof typeof COMPARE_MEASURES;
 
-/** Entities: agency ids, or region codes prefixed `region:`. */
-export function compareByYear(entities: string[], f: Filters): Sql {
-  const s = scope({ ...f, region: null, kind: null, level: null }, 'facts');
+const COLS = Object.entries(COMPARE_MEASURES).map(([k, m]) => `${m.expr} AS ${k}, ${m.base} AS ${k}_base`).join(',\n  ');
+
+/** Entities: agency ids, or region codes prefixed `region:`. `digits`: the dataset's agency bucket digits. */
+export function compareByYear(entities: string[], f: Filters, digits: number): Sql {
+  const time = { ...f, region: null, kind: null, level: null };
   const agencies = entities.filter((e) => !e.startsWith('region:'));
   const regions = entities.filter((e) => e.startsWith('region:')).map((e) => regionPrefix(e.slice(7)));
-  const cols = Object.entries(COMPARE_MEASURES).map(([k, m]) => `${m.expr} AS ${k}, ${m.base} AS ${k}_base`).join(',\n  ');
   const parts: string[] = [];
   const params: unknown[] = [];
+  const needs: Need[] = [];
   if (agencies.length) {
-    parts.push(`SELECT agency_id AS entity, (SELECT canonical_name FROM agencies a WHERE a.agency_id = facts.agency_id) AS name, year, ${cols}, count(*) FILTER (WHERE errors > 0)::INTEGER AS failing_reports
-FROM facts WHERE ${s.sql} AND agency_id IN (${agencies.map(() => '?').join(', ')}) GROUP BY agency_id, year`);
+    const buckets = [...new Set(agencies.map((a) => bucketOf(a, digits)))];
+    const s = scope(time, 'a', { parts: buckets });
+    parts.push(`SELECT agency_id AS entity, any_value(canonical_name) AS name, year, ${COLS}, sum(failing)::INTEGER AS failing_reports
+FROM agency_facts a WHERE ${s.sql} AND agency_id IN (${agencies.map(() => '?').join(', ')}) GROUP BY agency_id, year`);
     params.push(...s.params, ...agencies);
+    needs.push(...buckets.map((part) => ({ table: 'agency_facts' as const, part })));
   }
   for (const r of regions) {
-    parts.push(`SELECT 'region:' || ? AS entity, NULL AS name, year, ${cols}, count(*) FILTER (WHERE errors > 0)::INTEGER AS failing_reports
-FROM facts WHERE ${s.sql} AND starts_with(region_code, ?) GROUP BY year`);
-    params.push(r, ...s.params, r);
+    const s = scope({ ...time, region: r.padEnd(6, '0') }, 'r');
+    parts.push(`SELECT 'region:' || ? AS entity, NULL AS name, year, ${COLS}, sum(failing_reports)::INTEGER AS failing_reports
+FROM rollup r WHERE ${s.sql} GROUP BY year`);
+    params.push(r, ...s.params);
+    needs.push({ table: 'rollup', part: regionPart(r.padEnd(6, '0')) });
   }
-  if (!parts.length) return { sql: 'SELECT NULL AS entity WHERE false', params: [] };
-  return { sql: `${parts.join('\nUNION ALL\n')}\nORDER BY entity, year`, params };
+  if (!parts.length) return { sql: 'SELECT NULL AS entity WHERE false', params: [], needs: [] };
+  return { sql: `${parts.join('\nUNION ALL\n')}\nORDER BY entity, year`, params, needs };
+}
+
+/** The agency_facts partition holding the peers of a scope: the region's, else the national one of the level and kind. */
+export function peerPart(f: Filters): string | null {
+  if (f.region) return regionPart(f.region);
+  if (f.level && f.kind) return `all.${f.level}.${f.kind}`;
+  return null;
 }
 
 /**
@@ -40,18 +58,21 @@ FROM facts WHERE ${s.sql} AND starts_with(region_code, ?) GROUP BY year`);
  * `minBase` behind the rate are listed but not ranked.
  */
 export function peerRanking(f: Filters, measure: CompareMeasure, minBase: number): Sql {
-  const s = scope(f, 'facts');
+  const part = peerPart(f);
+  if (!part) throw new Error('peer ranking needs a region, or a level and a kind');
+  const s = scope(f, 'a', { parts: [part] });
   const m = COMPARE_MEASURES[measure];
   return {
-    sql: `WITH a AS (
-  SELECT agency_id, (SELECT canonical_name FROM agencies g WHERE g.agency_id = facts.agency_id) AS name, any_value(admin_level) AS admin_level, any_value(agency_kind) AS agency_kind,
+    sql: `WITH g AS (
+  SELECT agency_id, any_value(canonical_name) AS name, any_value(admin_level) AS admin_level, any_value(agency_kind) AS agency_kind,
     any_value(province) AS province, any_value(city) AS city, any_value(county) AS county,
-    ${m.expr} AS value, ${m.base} AS base, count(*)::INTEGER AS reports, count(*) FILTER (WHERE errors > 0)::INTEGER AS failing_reports
-  FROM facts WHERE ${s.sql} AND agency_id IS NOT NULL GROUP BY agency_id
+    ${m.expr} AS value, ${m.base} AS base, count(*)::INTEGER AS reports, sum(failing)::INTEGER AS failing_reports
+  FROM agency_facts a WHERE ${s.sql} GROUP BY agency_id
 )
 SELECT *, coalesce(base, 0) >= ? AND value IS NOT NULL AS ranked,
   CASE WHEN coalesce(base, 0) >= ? AND value IS NOT NULL THEN rank() OVER (PARTITION BY coalesce(base, 0) >= ? AND value IS NOT NULL ORDER BY value DESC) END AS rank
-FROM a ORDER BY rank NULLS LAST, value DESC NULLS LAST, name`,
+FROM g ORDER BY rank NULLS LAST, value DESC NULLS LAST, name`,
     params: [...s.params, minBase, minBase, minBase],
+    needs: [{ table: 'agency_facts', part }],
   };
 }

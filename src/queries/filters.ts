@@ -3,6 +3,8 @@
  * codes are checked against fixed lists first, so an unknown code in a shared link is dropped
  * (and reported), never interpolated.
  */
+import { regionPart, regionPrefix, type Need, type SiteTable } from '../model/site.ts';
+
 export interface Filters {
   /** Inclusive year range; null = all years. */
   from: number | null;
@@ -27,22 +29,27 @@ export const KIND_LABELS: Record<string, string> = {
 export const LEVEL_LABELS: Record<string, string> = { central: '中央', province: '省级', prefecture: '地市级', county: '县级', township: '乡镇级' };
 export const TEMPLATE_LABELS: Record<string, string> = { v2021: '2021 版', v2019: '2019 版（试行）', legacy: '2019 年以前', unknown: '未能确定' };
 
-export interface Sql { sql: string; params: unknown[] }
+/** A query, its bound parameters, and the partitions of the site tables it reads (model/site.ts). */
+export interface Sql { sql: string; params: unknown[]; needs?: Need[] }
 
-/** Region prefix of a 6-digit code at its own level: 110000 → 11, 130500 → 1305, 130529 → 130529. */
-export function regionPrefix(code: string): string {
-  if (/^\d{2}0000$/.test(code)) return code.slice(0, 2);
-  if (/^\d{4}00$/.test(code)) return code.slice(0, 4);
-  return code;
+export { regionPrefix };
+
+export interface ScopeOptions {
+  /** Count failed reports too (the quality views list them). */
+  withFailed?: boolean;
+  /** The partitions to read; by default the one serving the region filter. */
+  parts?: string[];
 }
 
 /**
- * WHERE clause over reports aliased `r`: failed reports are never counted. `alias` lets the
- * facts table (same columns) use it too.
+ * WHERE clause over a site table aliased `alias`: its partitions, and the filters; failed
+ * reports are never counted unless `withFailed`.
  */
-export function scope(f: Filters, alias = 'r'): Sql {
-  const where = [`${alias}.status <> 'failed'`];
-  const params: unknown[] = [];
+export function scope(f: Filters, alias: string, opts: ScopeOptions = {}): Sql {
+  const parts = opts.parts ?? [regionPart(f.region)];
+  const where = [parts.length === 1 ? `${alias}.part = ?` : `${alias}.part IN (${parts.map(() => '?').join(', ')})`];
+  const params: unknown[] = [...parts];
+  if (!opts.withFailed) where.push(`${alias}.status <> 'failed'`);
   if (f.from !== null) { where.push(`${alias}.year >= ?`); params.push(f.from); }
   if (f.to !== null) { where.push(`${alias}.year <= ?`); params.push(f.to); }
   if (f.region) { where.push(`starts_with(${alias}.region_code, ?)`); params.push(regionPrefix(f.region)); }
@@ -50,4 +57,14 @@ export function scope(f: Filters, alias = 'r'): Sql {
   if (f.level) { where.push(`${alias}.admin_level = ?`); params.push(f.level); }
   if (f.template) { where.push(`${alias}.template = ?`); params.push(f.template); }
   return { sql: where.join(' AND '), params };
+}
+
+/** The same filters on a table without years, templates and statuses (agency_masks). */
+export function placeScope(f: Filters, alias: string): Sql {
+  return scope({ ...f, from: null, to: null, template: null }, alias, { withFailed: true });
+}
+
+/** The partitions of these tables that serve the region filter. */
+export function regionNeeds(f: Filters, ...tables: SiteTable[]): Need[] {
+  return tables.map((table) => ({ table, part: regionPart(f.region) }));
 }

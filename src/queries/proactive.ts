@@ -4,16 +4,17 @@
  * printed it.
  */
 import { T2_METRICS } from '../model/metrics.ts';
-import { scope, type Filters, type Sql } from './filters.ts';
+import { regionNeeds, scope, type Filters, type Sql } from './filters.ts';
 
 export function proactiveByYear(f: Filters): Sql {
-  const s = scope(f);
+  const s = scope(f, 'm');
   return {
-    sql: `SELECT r.year, c.metric, sum(c.value) AS value, count(DISTINCT r.report_id)::INTEGER AS reports,
-  list(DISTINCT r.template ORDER BY r.template) AS templates
-FROM reports r JOIN cells c ON c.report_id = r.report_id
-WHERE ${s.sql} AND r.year IS NOT NULL AND c.state = 'number' AND c.metric IN (${T2_METRICS.map((m) => `'${m.code}'`).join(', ')})
-GROUP BY r.year, c.metric ORDER BY c.metric, r.year`,
+    sql: `SELECT m.year, m.measure AS metric, sum(m.value) AS value, sum(m.reports)::INTEGER AS reports,
+  list(DISTINCT m.template ORDER BY m.template) AS templates
+FROM measures m
+WHERE ${s.sql} AND m.year IS NOT NULL AND m.applicant = '' AND m.measure IN (${T2_METRICS.map((x) => `'${x.code}'`).join(', ')})
+GROUP BY m.year, m.measure ORDER BY metric, m.year`,
     params: s.params,
+    needs: regionNeeds(f, 'measures'),
   };
 }

@@ -1,5 +1,6 @@
 /** The dataset being shown: the precomputed summary first, then DuckDB once it has loaded. */
 import type { Db } from '../db/duckdb.ts';
+import type { LoadedSite } from '../db/dataset.ts';
 import { datasetUrl, fetchJson, type Manifest } from '../db/dataset-url.ts';
 import { notices } from './app.svelte.ts';
 
@@ -14,6 +15,8 @@ export const database = $state({
   manifest: null as Manifest | null,
   summary: null as Summary | null,
   db: null as Db | null,
+  /** The site layout's partitions, loaded as queries need them. */
+  site: null as LoadedSite | null,
   phase: 'loading' as 'loading' | 'summary' | 'ready' | 'error',
   error: null as string | null,
   progress: '',
@@ -34,12 +37,15 @@ export async function openDataset(): Promise<void> {
     database.progress = '正在启动查询引擎 / starting DuckDB…';
     // DuckDB, Arrow and the Parquet reader load after the first view has drawn
     await firstDraw(800);
-    const [{ startDb }, { loadDataset }] = await Promise.all([import('../db/duckdb.ts'), import('../db/dataset.ts')]);
+    const [{ startDb }, { openSite, openNaive }] = await Promise.all([import('../db/duckdb.ts'), import('../db/dataset.ts')]);
     const db = await startDb();
     database.timings.duckdb = performance.now() - t0;
-    await loadDataset(db, url, (p) => {
-      database.progress = `正在载入数据 ${p.done}/${p.total} / loading tables`;
-    });
+    if (!manifest.site) throw new Error('数据集缺少看板数据（site.json），请用本版本重新导入 / dataset has no site layout: rebuild it');
+    // ?layout=naive: the benchmark's baseline, the long tables loaded whole
+    const naive = new URLSearchParams(location.search).get('layout') === 'naive';
+    database.progress = '正在载入数据 / loading data…';
+    database.site = naive ? await openNaive(db, url) : await openSite(db, url);
+    await db.lock();
     database.timings.ready = performance.now() - t0;
     database.db = db;
     database.phase = 'ready';
@@ -69,3 +75,9 @@ function firstDraw(ms: number): Promise<void> {
     observer.observe(el, { attributes: true, attributeFilter: ['data-status'] });
   });
 }
+
+/** Hex digits of the agency detail buckets of the open dataset. */
+export const bucketDigits = (): number => database.site?.index.bucket_digits ?? 0;
+
+/** Every partition of the agency search index (search covers the whole country). */
+export const agencyIndexParts = (): string[] => Object.keys(database.site?.index.parts.agency_index ?? {});

@@ -20,11 +20,14 @@ export function createQuery<T = Record<string, unknown>>(build: () => Sql | null
   $effect(() => {
     const q = build();
     const db = database.db;
-    if (!q || !db) return;
+    const site = database.site;
+    if (!q || !db || !site) return;
     const id = ++counter;
     s.loading = true;
     s.stale = s.ready;
-    db.query<T>(q.sql, q.params)
+    // the partitions the query reads are fetched first (once per session)
+    site.ensure(q.needs)
+      .then(() => db.query<T>(q.sql, q.params))
       .then((rows) => {
         if (id !== counter) return;
         s.rows = rows;

@@ -1,10 +1,10 @@
 /** Datasets made by the real ingest, read back or opened in DuckDB (Node) as the dashboard opens them. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ingestToDataset, type BatchOptions } from '../../scripts/lib/ingest-batch.ts';
-import { factsSql } from '../../src/queries/facts.ts';
+import { siteViewsSql } from '../../scripts/lib/site-writer.ts';
 import type { Sql } from '../../src/queries/filters.ts';
 import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
 import type { AgencyRow } from '../../src/ingest/agencies.ts';
@@ -19,11 +19,11 @@ export function buildSampleDataset(): Promise<string> {
   return buildDataset(['data/samples'], { exclude: ['data/samples/SOURCES.tsv'], copySources: true });
 }
 
+/** The dataset's site layout as the dashboard queries it: one view per site table over all its parts. */
 export async function openDataset(dir: string): Promise<DuckDBConnection> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
-  for (const t of ['reports', 'cells', 'findings', 'agencies']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM '${join(dir, `${t}.parquet`)}'`);
-  await conn.run(factsSql());
+  for (const sql of siteViewsSql(dir, JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')))) await conn.run(sql);
   return conn;
 }
 

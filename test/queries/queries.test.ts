@@ -3,7 +3,10 @@
  * sample reports. Expected rows are sums of the numbers printed in those reports
  * (test/fixtures/expected), worked out by hand.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SiteIndex } from '../../src/model/site.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
@@ -18,8 +21,11 @@ import { consoleSql } from '../../src/queries/console.ts';
 import { buildSampleDataset, openDataset, run } from '../helpers/dataset.ts';
 
 let conn: DuckDBConnection;
+let digits: number;
 beforeAll(async () => {
-  conn = await openDataset(await buildSampleDataset());
+  const dir = await buildSampleDataset();
+  conn = await openDataset(dir);
+  digits = (JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as SiteIndex).bucket_digits;
 });
 const f = (x: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...x });
 
@@ -114,9 +120,9 @@ describe('reviews and lawsuits', () => {
 
 describe('compare and rank', () => {
   it('two agencies side by side', async () => {
-    const [hz] = await run(conn, searchAgencies('洪泽'));
-    const [julu] = await run(conn, searchAgencies('巨鹿'));
-    const rows = await run(conn, compareByYear([hz.agency_id as string, julu.agency_id as string, 'region:320800'], NO_FILTERS));
+    const [hz] = await run(conn, searchAgencies('洪泽', []));
+    const [julu] = await run(conn, searchAgencies('巨鹿', []));
+    const rows = await run(conn, compareByYear([hz.agency_id as string, julu.agency_id as string, 'region:320800'], NO_FILTERS, digits));
     const label = (e: unknown) => (e === hz.agency_id ? 'hz' : e === julu.agency_id ? 'julu' : e);
     expect(rows.map((r) => [label(r.entity), r.year, r.applications]).sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]))).toEqual(
       [['hz', 2023, 21], ['hz', 2024, 95], ['julu', 2024, 11], ['region:3208', 2023, 21], ['region:3208', 2024, 3214]],
@@ -132,17 +138,17 @@ describe('compare and rank', () => {
 
 describe('agency page', () => {
   it('every year of 洪泽区, cells as printed, findings of 2023', async () => {
-    const [hz] = await run(conn, searchAgencies('洪泽区'));
+    const [hz] = await run(conn, searchAgencies('洪泽区', []));
     const id = hz.agency_id as string;
-    expect((await run(conn, agencyReports(id))).map((r) => [r.year, r.agency_name])).toEqual([[2023, '洪泽区人民政府'], [2024, '淮安市洪泽区人民政府']]);
-    expect((await run(conn, agencyCells(id)))).toHaveLength(186 * 2);
-    const findings = await run(conn, agencyFindings(id));
+    expect((await run(conn, agencyReports(id, digits))).map((r) => [r.year, r.agency_name])).toEqual([[2023, '洪泽区人民政府'], [2024, '淮安市洪泽区人民政府']]);
+    expect((await run(conn, agencyCells(id, digits)))).toHaveLength(186 * 2);
+    const findings = await run(conn, agencyFindings(id, digits));
     expect(findings.filter((x) => x.severity === 'error').map((x) => x.rule)).toEqual(['T4_SUM_LIT_AFTER', 'T4_SUM_REVIEW']);
   });
 
   it('search by alias and region', async () => {
-    expect((await run(conn, searchAgencies('淮安'))).map((r) => r.canonical_name).sort()).toEqual(['淮安市人民政府', '淮安市洪泽区人民政府']);
-    expect((await run(conn, searchAgencies('平潭'))).map((r) => r.canonical_name)).toEqual(['平潭综合实验区']);
+    expect((await run(conn, searchAgencies('淮安', []))).map((r) => r.canonical_name).sort()).toEqual(['淮安市人民政府', '淮安市洪泽区人民政府']);
+    expect((await run(conn, searchAgencies('平潭', []))).map((r) => r.canonical_name)).toEqual(['平潭综合实验区']);
   });
 });
 

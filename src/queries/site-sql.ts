@@ -1,0 +1,185 @@
+/**
+ * SQL deriving the dashboard's tables (model/site.ts) from the dataset's own tables `reports`,
+ * `cells`, `findings`, `agencies` and the per-report `facts` (facts.ts). The ingest runs it once
+ * and writes the result by partition; the naive layout of the benchmark runs the same SQL as
+ * views over the long tables, so both answer every query alike.
+ */
+import { DENIED_PARTS, OTHER_PARTS, REJECTED_PARTS, T2_METRICS, UNABLE_PARTS } from '../model/metrics.ts';
+import { COMPONENTS, PROBLEM_LIMIT, YEAR_BIT_BASE, YEAR_BIT_MAX, type SiteTable } from '../model/site.ts';
+
+type Level = 'none' | 'province' | 'city' | 'county';
+
+/** Region columns of a row shown at one level. */
+function regionAt(level: Level): string {
+  switch (level) {
+    case 'none': return 'NULL::VARCHAR AS region_code, NULL::VARCHAR AS province, NULL::VARCHAR AS city, NULL::VARCHAR AS county';
+    case 'province': return `substr(region_code, 1, 2) || '0000' AS region_code, province, NULL::VARCHAR AS city, NULL::VARCHAR AS county`;
+    case 'city': return `substr(region_code, 1, 4) || '00' AS region_code, province, city, NULL::VARCHAR AS county`;
+    default: return 'region_code, province, city, county';
+  }
+}
+
+/**
+ * Every row of `source` once in each partition it belongs to: `all`, its province, its city
+ * (when it is below province level), with the region columns at the level the partition keeps.
+ */
+function expand(source: string, cols: string, levels: { all: Level; province: Level; city: Level }): string {
+  return [
+    `SELECT 'all' AS part, ${regionAt(levels.all)}, ${cols} FROM ${source}`,
+    `SELECT substr(region_code, 1, 2) AS part, ${regionAt(levels.province)}, ${cols} FROM ${source} WHERE region_code IS NOT NULL`,
+    `SELECT substr(region_code, 1, 4) AS part, ${regionAt(levels.city)}, ${cols} FROM ${source} WHERE region_code IS NOT NULL AND region_code NOT LIKE '__0000'`,
+  ].join('\nUNION ALL\n');
+}
+
+const BREAKDOWN = { all: 'province', province: 'city', city: 'county' } as const;
+const SERIES = { all: 'none', province: 'province', city: 'county' } as const;
+const KEYS = 'year, agency_kind, admin_level, template, status';
+const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+
+/** facts with the parts of each headline measure, NULL where the report does not print what it needs. */
+const COMPONENT_SQL = `(SELECT *,
+  app_new AS applications,
+  CASE WHEN res_total IS NOT NULL THEN res_granted + res_partial END AS disclosed,
+  CASE WHEN res_granted IS NOT NULL AND res_partial IS NOT NULL THEN res_total END AS handled,
+  rev_total AS reviews,
+  CASE WHEN rev_upheld IS NOT NULL AND rev_other IS NOT NULL THEN rev_corrected END AS corrected,
+  rev_upheld + rev_corrected + rev_other AS decided,
+  CASE WHEN litd_total IS NOT NULL OR lita_total IS NOT NULL THEN coalesce(litd_total, 0) + coalesce(lita_total, 0) END AS lawsuits,
+  litd_total AS lit_direct, lita_total AS lit_after_review,
+  CASE WHEN litd_corrected IS NOT NULL OR lita_corrected IS NOT NULL THEN coalesce(litd_corrected, 0) + coalesce(lita_corrected, 0) END AS lit_corrected
+FROM facts)`;
+const SUMS = COMPONENTS.map((c) => `sum(${c})::DOUBLE AS ${c}`).join(', ');
+
+function rollup(): string {
+  return `SELECT part, ${KEYS}, region_code, province, city, county,
+  count(*)::INTEGER AS reports, count(*) FILTER (WHERE errors > 0)::INTEGER AS failing_reports, ${SUMS}
+FROM (${expand(COMPONENT_SQL, `${KEYS}, errors, ${COMPONENTS.join(', ')}`, BREAKDOWN)})
+GROUP BY ALL`;
+}
+
+/** Agencies of the non-failed reports; those whose region, kind or level changes go to agency_years. */
+const AGENCY_REPORTS = `(SELECT agency_id, region_code, province, city, county, agency_kind, admin_level, template, year,
+    count(DISTINCT coalesce(region_code, '-') || '|' || coalesce(agency_kind, '-') || '|' || coalesce(admin_level, '-')) OVER (PARTITION BY agency_id) AS combos
+  FROM facts WHERE status <> 'failed' AND agency_id IS NOT NULL)`;
+
+function agencyMasks(): string {
+  const bit = `CASE WHEN year IS NULL THEN 1::BIGINT
+    WHEN year BETWEEN ${YEAR_BIT_BASE + 1} AND ${YEAR_BIT_MAX} THEN 1::BIGINT << (year - ${YEAR_BIT_BASE})
+    ELSE error('year ' || year || ' outside ${YEAR_BIT_BASE + 1}–${YEAR_BIT_MAX}') END`;
+  const mask = (t: string) => `coalesce(bit_or(${bit}) FILTER (WHERE template = '${t}'), 0)::BIGINT AS m_${t}`;
+  const masks = `(SELECT agency_id, region_code, province, city, county, agency_kind, admin_level, bit_or(${bit})::BIGINT AS m_any,
+    ${['v2021', 'v2019', 'legacy', 'unknown'].map(mask).join(', ')}
+  FROM ${AGENCY_REPORTS} WHERE combos = 1 GROUP BY ALL)`;
+  return `SELECT part, region_code, agency_kind, admin_level, m_any, m_v2021, m_v2019, m_legacy, m_unknown, count(*)::INTEGER AS agencies
+FROM (${expand(masks, 'agency_kind, admin_level, m_any, m_v2021, m_v2019, m_legacy, m_unknown', SERIES)})
+GROUP BY ALL`;
+}
+
+function agencyYears(): string {
+  return `SELECT DISTINCT part, agency_id, year, region_code, agency_kind, admin_level, template
+FROM (${expand(`(SELECT * FROM ${AGENCY_REPORTS} WHERE combos > 1)`, 'agency_id, year, agency_kind, admin_level, template', SERIES)})`;
+}
+
+export const OUTCOME_GROUPS = [
+  { key: 'granted', zh: '予以公开', metrics: ['app.res.granted'] },
+  { key: 'partial', zh: '部分公开', metrics: ['app.res.partial'] },
+  { key: 'denied', zh: '不予公开', metrics: [...DENIED_PARTS] },
+  { key: 'unable', zh: '无法提供', metrics: [...UNABLE_PARTS] },
+  { key: 'rejected', zh: '不予处理', metrics: [...REJECTED_PARTS] },
+  { key: 'other', zh: '其他处理', metrics: ['app.res.other', ...OTHER_PARTS] },
+] as const;
+export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number]['key'];
+const GROUP_METRICS = OUTCOME_GROUPS.flatMap((g) => g.metrics);
+
+/**
+ * Per report: each outcome group (（六） is its printed row when there is one, else its three
+ * sub-rows, never both), each metric of the groups, applications by applicant, table 二.
+ */
+function measures(): string {
+  const groupOf = OUTCOME_GROUPS.map((g) => `WHEN metric IN (${list(g.metrics)}) THEN 'group.${g.key}'`).join(' ');
+  const perReport = `(WITH c AS (
+    SELECT report_id, metric, applicant, value FROM cells
+    WHERE state = 'number' AND metric IN (${list([...GROUP_METRICS, 'app.new', ...T2_METRICS.map((m) => m.code)])})
+  ), g AS (
+    SELECT report_id, applicant, CASE ${groupOf} END AS measure, value,
+      CASE WHEN metric = 'app.res.other' THEN 1 WHEN metric LIKE 'app.res.other.%' THEN 2 ELSE 0 END AS other_kind
+    FROM c WHERE metric IN (${list(GROUP_METRICS)})
+  ), printed_other AS (SELECT DISTINCT report_id, applicant FROM g WHERE other_kind = 1),
+  m AS (
+    SELECT g.report_id, g.applicant, g.measure, sum(g.value) AS value FROM g
+    LEFT JOIN printed_other p ON p.report_id = g.report_id AND p.applicant = g.applicant
+    WHERE NOT (g.other_kind = 2 AND p.report_id IS NOT NULL) GROUP BY ALL
+    UNION ALL SELECT report_id, applicant, metric, value FROM c
+  )
+  SELECT r.*, m.measure, m.applicant, m.value FROM m JOIN reports r ON r.report_id = m.report_id WHERE r.status <> 'failed')`;
+  return `SELECT part, ${KEYS}, region_code, province, city, county, measure, applicant, sum(value)::DOUBLE AS value, count(*)::INTEGER AS reports
+FROM (${expand(perReport, `${KEYS}, measure, applicant, value`, SERIES)})
+GROUP BY ALL`;
+}
+
+function rules(): string {
+  const src = `(SELECT r.*, f.rule, f.severity, f.result FROM findings f JOIN reports r ON r.report_id = f.report_id)`;
+  return `SELECT part, ${KEYS}, region_code, province, city, county, rule, severity,
+  count(DISTINCT report_id) FILTER (WHERE result = 'fail')::INTEGER AS failing_reports,
+  count(*) FILTER (WHERE result = 'fail')::INTEGER AS failures,
+  count(*) FILTER (WHERE result = 'not_assessable')::INTEGER AS not_assessable
+FROM (${expand(src, `${KEYS}, report_id, rule, severity, result`, SERIES)})
+GROUP BY ALL`;
+}
+
+/** The problem list's order, shared with queries/quality.ts. */
+export const PROBLEM_ORDER = `CASE status WHEN 'failed' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END, errors DESC, source_path`;
+
+function problems(): string {
+  const src = `(WITH e AS (
+    SELECT report_id, count(*)::INTEGER AS errors, list(DISTINCT rule ORDER BY rule) AS rules
+    FROM findings WHERE severity = 'error' AND result = 'fail' GROUP BY report_id
+  )
+  SELECT r.*, coalesce(e.errors, 0)::INTEGER AS errors, e.rules FROM reports r LEFT JOIN e USING (report_id)
+  WHERE r.status <> 'ok' OR e.errors > 0)`;
+  const cols = 'report_id, agency_id, agency_name, year, status, status_reason, template, source_path, agency_kind, admin_level, errors, rules';
+  // the first rows of every key are enough: whatever keys a filter picks, its first rows are among them
+  return `SELECT part, report_id, agency_id, agency_name, year, status, status_reason, template, source_path, region_code, agency_kind, admin_level, errors, rules
+FROM (SELECT *, row_number() OVER (PARTITION BY part, ${KEYS}, region_code ORDER BY ${PROBLEM_ORDER}) AS rn
+  FROM (${expand(src, cols, SERIES)}))
+WHERE rn <= ${PROBLEM_LIMIT}`;
+}
+
+function agencyFacts(digits: number): string {
+  const cols = `agency_id, canonical_name, ${KEYS}, region_code, province, city, county, (errors > 0)::INTEGER AS failing, ${COMPONENTS.join(', ')}`;
+  const src = `(SELECT c.*, a.canonical_name FROM ${COMPONENT_SQL} c JOIN agencies a USING (agency_id) WHERE c.status <> 'failed')`;
+  return [
+    `SELECT substr(region_code, 1, 2) AS part, ${cols} FROM ${src} WHERE region_code IS NOT NULL`,
+    `SELECT substr(region_code, 1, 4) AS part, ${cols} FROM ${src} WHERE region_code IS NOT NULL AND region_code NOT LIKE '__0000'`,
+    `SELECT 'all.' || coalesce(admin_level, 'none') || '.' || coalesce(agency_kind, 'none') AS part, ${cols} FROM ${src}`,
+    `SELECT 'b' || substr(agency_id, 1, ${digits}) AS part, ${cols} FROM ${src}`,
+  ].join('\nUNION ALL\n');
+}
+
+function agencyIndex(): string {
+  return `SELECT coalesce(substr(region_code, 1, 2), 'none') AS part, agency_id, canonical_name,
+  array_to_string(list_transform(aliases, a -> a.name), ' / ') AS names, region_code, province, city, county,
+  agency_kind, admin_level, first_year, last_year, report_count
+FROM agencies`;
+}
+
+/** The agency detail bucket of a report: its agency's, or its own id's for reports of no agency. */
+const bucket = (digits: number, alias = '') => `'b' || substr(coalesce(${alias}agency_id, ${alias}report_id), 1, ${digits})`;
+
+/** SELECT producing each site table, with its `part`, from the dataset tables and facts. */
+export function siteTableSql(table: SiteTable, digits: number): string {
+  switch (table) {
+    case 'rollup': return rollup();
+    case 'agency_masks': return agencyMasks();
+    case 'agency_years': return agencyYears();
+    case 'measures': return measures();
+    case 'rules': return rules();
+    case 'problems': return problems();
+    case 'agency_facts': return agencyFacts(digits);
+    case 'agency_index': return agencyIndex();
+    case 'reports': return `SELECT ${bucket(digits)} AS part, * FROM reports`;
+    case 'cells': return `SELECT ${bucket(digits, 'r.')} AS part, c.* FROM cells c JOIN reports r ON r.report_id = c.report_id`;
+    case 'findings': return `SELECT ${bucket(digits, 'r.')} AS part, f.* FROM findings f JOIN reports r ON r.report_id = f.report_id`;
+    case 'agencies': return `SELECT 'b' || substr(agency_id, 1, ${digits}) AS part, * FROM agencies`;
+  }
+}
