@@ -8,7 +8,7 @@ import { placeScope, regionNeeds, scope, type Filters, type Sql } from './filter
 
 /** Sums shared by the tiles and the yearly trend. */
 const MEASURES = `
-  sum(reports)::INTEGER AS reports,
+  coalesce(sum(reports), 0)::INTEGER AS reports,
   sum(applications) AS applications,
   sum(disclosed) AS disclosed,
   sum(handled) AS handled,
@@ -16,7 +16,7 @@ const MEASURES = `
   sum(lawsuits) AS lawsuits,
   sum(corrected) AS corrected,
   sum(decided) AS decided,
-  sum(failing_reports)::INTEGER AS failing_reports`;
+  coalesce(sum(failing_reports), 0)::INTEGER AS failing_reports`;
 
 const RATES = `
   disclosed / nullif(handled, 0) AS disclosure_rate,

@@ -11,7 +11,7 @@ const SUMS = `
   sum(rev_other) AS rev_other, sum(rev_pending) AS rev_pending,
   sum(lit_direct) AS lit_direct, sum(lit_after_review) AS lit_after_review, sum(lit_corrected) AS lit_corrected,
   sum(corrected) AS corrected, sum(decided) AS decided,
-  sum(reports)::INTEGER AS reports, sum(failing_reports)::INTEGER AS failing_reports`;
+  coalesce(sum(reports), 0)::INTEGER AS reports, coalesce(sum(failing_reports), 0)::INTEGER AS failing_reports`;
 
 export function reviewsByYear(f: Filters): Sql {
   const s = scope(f, 'r');

@@ -35,7 +35,7 @@ describe('npm run ingest', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ok \d+ · partial \d+ · failed \d+/);
     expect(r.stdout).toContain('T3_ROW_TOTAL');
-    expect(readdirSync(out).sort()).toEqual(['agencies.parquet', 'cells.parquet', 'findings.parquet', 'manifest.json', 'reports.parquet', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['agencies.parquet', 'cells.parquet', 'findings.parquet', 'manifest.json', 'reports.parquet', 'site', 'site.json', 'summary.json']);
     const p = (t: string) => `'${join(out, `${t}.parquet`)}'`;
     const reports = await query(`SELECT * FROM ${p('reports')}`);
     expect(reports).toHaveLength(FILES);

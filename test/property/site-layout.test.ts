@@ -1,0 +1,116 @@
+/**
+ * The dashboard's partitioned layout answers as the dataset itself does: for random small
+ * datasets (agencies whose kind or region changes over the years, reports without a year or
+ * region, failed reports, blank cells) and random filters, the site queries give the same
+ * counts and sums as plain SQL over the dataset's own tables.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DatasetBuilder, type FileRows } from '../../scripts/lib/dataset-builder.ts';
+import type { CellRow, ReportRow } from '../../src/model/contract.ts';
+import { regionPrefix } from '../../src/model/site.ts';
+import type { Filters } from '../../src/queries/filters.ts';
+import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
+import { outcomeMixByYear } from '../../src/queries/outcomes.ts';
+import { openDataset, run } from '../helpers/dataset.ts';
+
+const REGIONS: [string | null, string | null, string | null, string | null][] = [
+  ['110101', '北京市', '市辖区', '东城区'], ['110000', '北京市', null, null], ['130529', '河北省', '邢台市', '巨鹿县'],
+  ['130500', '河北省', '邢台市', null], ['130503', '河北省', '邢台市', '信都区'], ['320813', '江苏省', '淮安市', '洪泽区'], [null, null, null, null],
+];
+const NAMES = ['人民政府', '交通运输局', '城关镇人民政府', '开发区管委会'];
+
+const reportArb = fc.record({
+  name: fc.constantFrom(...NAMES),
+  region: fc.nat(REGIONS.length - 1),
+  kind: fc.constantFrom('government', 'department', 'township', null),
+  level: fc.constantFrom('county', 'prefecture', 'township', null),
+  year: fc.option(fc.integer({ min: 2019, max: 2024 }), { freq: 6 }),
+  template: fc.constantFrom('v2021', 'v2019', 'unknown'),
+  status: fc.constantFrom('ok', 'ok', 'ok', 'partial', 'failed'),
+  appNew: fc.option(fc.nat(50), { freq: 4 }),
+  granted: fc.option(fc.nat(30), { freq: 4 }),
+  errors: fc.nat(2),
+});
+
+const filterArb = fc.record({
+  from: fc.option(fc.integer({ min: 2019, max: 2024 })),
+  to: fc.option(fc.integer({ min: 2019, max: 2024 })),
+  region: fc.constantFrom(null, '110000', '110100', '110101', '130000', '130500', '130529', '320000', '320813'),
+  kind: fc.constantFrom(null, 'government', 'department', 'township'),
+  level: fc.constantFrom(null, 'county', 'prefecture', 'township'),
+  template: fc.constantFrom(null, 'v2021', 'v2019', 'unknown'),
+});
+
+type Spec = { name: string; region: number; kind: string | null; level: string | null; year: number | null; template: string; status: string; appNew: number | null; granted: number | null; errors: number };
+
+function fileRows(spec: Spec, i: number): FileRows {
+  const [region_code, province, city, county] = REGIONS[spec.region];
+  const id = i.toString(16).padStart(16, '0');
+  const failed = spec.status === 'failed';
+  const report: ReportRow = {
+    report_id: id, source_path: `r${i}.txt`, source_sha256: id.padEnd(64, '0'), agency_id: null, source_format: 'text', source_url: null,
+    status: spec.status as ReportRow['status'], status_reason: spec.status === 'ok' ? null : 'test', agency_name: failed ? null : spec.name,
+    agency_kind: spec.kind, admin_level: spec.level, region_code, province, city, county, year: spec.year, template: spec.template as ReportRow['template'],
+    title: null, cell_count: 0, unreadable_count: 0,
+  };
+  const cell = (metric: string, value: number | null): CellRow => ({
+    report_id: id, metric, applicant: 'total', value, state: value === null ? 'blank' : 'number', raw: value === null ? '' : String(value), locator: 'x', reason: null,
+  });
+  const cells = failed ? [] : [cell('app.new', spec.appNew), cell('app.res.granted', spec.granted)];
+  const findings = failed ? [] : Array.from({ length: spec.errors }, (_, k) => ({
+    report_id: id, rule: `R${k}`, severity: 'error' as const, result: 'fail' as const, applicant: '', metric: '', metrics: [], expected: 1, actual: 2, message: 'x',
+  }));
+  return { report, cells, findings };
+}
+
+/** The same questions in plain SQL over the dataset's own Parquet tables. */
+async function oracle(conn: DuckDBConnection, dir: string, f: Filters) {
+  const where = [`r.status <> 'failed'`];
+  const params: unknown[] = [];
+  if (f.from !== null) { where.push('r.year >= ?'); params.push(f.from); }
+  if (f.to !== null) { where.push('r.year <= ?'); params.push(f.to); }
+  if (f.region) { where.push('starts_with(r.region_code, ?)'); params.push(regionPrefix(f.region)); }
+  if (f.kind) { where.push('r.agency_kind = ?'); params.push(f.kind); }
+  if (f.level) { where.push('r.admin_level = ?'); params.push(f.level); }
+  if (f.template) { where.push('r.template = ?'); params.push(f.template); }
+  const p = (t: string) => `'${join(dir, `${t}.parquet`)}'`;
+  const sql = (by: string) => `SELECT ${by ? 'r.year,' : ''} count(*)::INTEGER AS reports, count(DISTINCT r.agency_id)::INTEGER AS agencies,
+      sum(a.value) AS applications, sum(g.value) AS granted,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${p('findings')} f WHERE f.report_id = r.report_id AND f.severity = 'error' AND f.result = 'fail'))::INTEGER AS failing_reports
+    FROM ${p('reports')} r
+    LEFT JOIN (SELECT * FROM ${p('cells')} WHERE metric = 'app.new' AND state = 'number') a ON a.report_id = r.report_id
+    LEFT JOIN (SELECT * FROM ${p('cells')} WHERE metric = 'app.res.granted' AND state = 'number') g ON g.report_id = r.report_id
+    WHERE ${where.join(' AND ')} ${by ? 'AND r.year IS NOT NULL GROUP BY r.year ORDER BY r.year' : ''}`;
+  return { totals: (await run(conn, { sql: sql(''), params }))[0], byYear: await run(conn, { sql: sql('year'), params }) };
+}
+
+describe('site layout = the dataset', () => {
+  it('counts, distinct agencies and sums agree for any filter', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(reportArb, { minLength: 1, maxLength: 30 }), fc.array(filterArb, { minLength: 4, maxLength: 4 }), async (specs, filters) => {
+        const out = join(mkdtempSync(join(tmpdir(), 'xxgk-site-')), 'ds');
+        const b = await DatasetBuilder.open(out, { fresh: true });
+        await b.add(specs.map((s, i) => fileRows(s, i)));
+        await b.finish({ generator: 'test' });
+        const conn = await openDataset(out);
+        for (const f of filters as Filters[]) {
+          const want = await oracle(conn, out, f);
+          const [t] = await run(conn, overviewTotals(f));
+          expect({ reports: t.reports, agencies: t.agencies, applications: t.applications, failing_reports: t.failing_reports })
+            .toEqual({ reports: want.totals.reports, agencies: want.totals.agencies, applications: want.totals.applications, failing_reports: want.totals.failing_reports });
+          const years = await run(conn, overviewByYear(f));
+          expect(years.map((y) => [y.year, y.reports, y.agencies, y.applications])).toEqual(want.byYear.map((y) => [y.year, y.reports, y.agencies, y.applications]));
+          const granted = (await run(conn, outcomeMixByYear(f))).filter((r) => r.outcome === 'granted');
+          expect(granted.map((r) => [r.year, r.applications])).toEqual(want.byYear.filter((y) => y.granted !== null).map((y) => [y.year, y.granted]));
+        }
+        conn.closeSync();
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
