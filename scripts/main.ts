@@ -4,15 +4,16 @@
  * print the address.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { listen, serveStatic } from './lib/static-server.ts';
+import { datasetCurrent } from './lib/dataset-current.ts';
 
 const DATASET = 'data/dataset';
 const SAMPLES = 'data/samples';
 const newest = (dir: string) => Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
-const stale = !existsSync(join(DATASET, 'manifest.json')) || newest(SAMPLES) > statSync(join(DATASET, 'manifest.json')).mtimeMs;
+const stale = !datasetCurrent(DATASET) || newest(SAMPLES) > statSync(join(DATASET, 'manifest.json')).mtimeMs;
 
 if (stale || process.argv.includes('--ingest')) {
   const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', DATASET, '--sources', `${SAMPLES}/SOURCES.tsv`, '--copy-sources', SAMPLES], { stdio: 'inherit' });

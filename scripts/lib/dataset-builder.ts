@@ -91,7 +91,7 @@ export class DatasetBuilder {
     const resuming = existsSync(marker);
     mkdirSync(work, { recursive: true });
     // bounded memory whatever the corpus: DuckDB spills to disk beyond its limit
-    const db = await DuckDBInstance.create(join(work, 'work.duckdb'), { memory_limit: process.env.XXGK_DUCKDB_MEMORY ?? '700MB', temp_directory: join(work, 'spill') });
+    const db = await DuckDBInstance.create(join(work, 'work.duckdb'), { memory_limit: process.env.XXGK_DUCKDB_MEMORY ?? '600MB', temp_directory: join(work, 'spill'), preserve_insertion_order: 'false' });
     const conn = await db.connect();
     const b = new DatasetBuilder(out, work, db, conn);
     if (!resuming) {
@@ -111,8 +111,10 @@ export class DatasetBuilder {
   private async importExisting(): Promise<void> {
     const p = (t: string) => `'${join(this.out, `${t}.parquet`).replace(/'/g, "''")}'`;
     await this.conn.run(`INSERT INTO reports SELECT ${TABLES.reports.map((c) => `"${c.name}"`).join(', ')} FROM ${p('reports')}`);
-    await this.conn.run(`INSERT INTO cells SELECT ${TABLES.cells.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id) FROM ${p('cells')}`);
-    await this.conn.run(`INSERT INTO findings SELECT ${TABLES.findings.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id) FROM ${p('findings')} WHERE rule NOT IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
+    // each report's cells and findings keep the order they were written in
+    const rows = (t: string) => `read_parquet(${p(t)}, file_row_number = true)`;
+    await this.conn.run(`INSERT INTO cells SELECT ${TABLES.cells.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id ORDER BY file_row_number) FROM ${rows('cells')}`);
+    await this.conn.run(`INSERT INTO findings SELECT ${TABLES.findings.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id ORDER BY file_row_number) FROM ${rows('findings')} WHERE rule NOT IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
   }
 
   /** The paths under which the dataset already has each of these contents (SHA-256). */

@@ -3,7 +3,7 @@
  * dataset's tables: each site table by partition, one Parquet file per part, rows ordered for
  * the filters, and site.json listing what was written.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketDigits, SITE_TABLES, type SiteIndex, type SiteTable } from '../../src/model/site.ts';
@@ -30,43 +30,33 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * `conn` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
- * Writes `<dir>/site/<table>/<part>.parquet` and returns the index.
+ * Writes `<dir>/site/<table>/<part>.parquet` and returns the index. Each table is first
+ * materialized sorted by part (a sort DuckDB can spill to disk), then written one part at a
+ * time, reading only that part's row groups: memory stays bounded however many parts there
+ * are (a partitioned COPY keeps a buffer open for every part).
  */
 export async function writeSite(conn: DuckDBConnection, dir: string, reports: number): Promise<SiteIndex> {
   const digits = bucketDigits(reports);
   await conn.run(factsSql());
-  // one open file per partition, so each part is written as a single file
-  await conn.run('SET partitioned_write_max_open_files = 1000000');
   const index: SiteIndex = { bucket_digits: digits, parts: {} };
-  const stage = join(dir, 'site.stage');
-  mkdirSync(stage, { recursive: true });
   for (const table of Object.keys(SITE_TABLES) as SiteTable[]) {
     const cols = SITE_TABLES[table].map((c) => `"${c.name}"::${c.type} AS "${c.name}"`).join(', ');
-    const out = join(stage, table);
-    await conn.run(`COPY (SELECT ${cols} FROM (${siteTableSql(table, digits)}) ORDER BY part, ${ORDER[table]})
-      TO ${q(out)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (part), WRITE_PARTITION_COLUMNS true, ROW_GROUP_SIZE 100000)`);
-    index.parts[table] = await moveParts(conn, out, join(dir, 'site', table));
+    await conn.run(`CREATE OR REPLACE TEMP TABLE site_part AS SELECT ${cols} FROM (${siteTableSql(table, digits)}) ORDER BY part, ${ORDER[table]}`);
+    const target = join(dir, 'site', table);
+    mkdirSync(target, { recursive: true });
+    const parts: SiteIndex['parts'][string] = {};
+    const reader = await conn.runAndReadAll('SELECT part, count(*)::BIGINT FROM site_part GROUP BY part ORDER BY part');
+    for (const [part, rows] of reader.getRows()) {
+      const name = String(part);
+      if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
+      const file = join(target, `${name}.parquet`);
+      await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${q(name)} ORDER BY ${ORDER[table]}) TO ${q(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      parts[name] = { rows: Number(rows), bytes: statSync(file).size };
+    }
+    index.parts[table] = parts;
   }
-  rmSync(stage, { recursive: true, force: true });
+  await conn.run('DROP TABLE IF EXISTS site_part');
   return index;
-}
-
-/** part=<p>/data_*.parquet → <p>.parquet (merging when DuckDB split a part into several files). */
-async function moveParts(conn: DuckDBConnection, staged: string, target: string): Promise<SiteIndex['parts'][string]> {
-  mkdirSync(target, { recursive: true });
-  const parts: SiteIndex['parts'][string] = {};
-  if (!existsSync(staged)) return parts;
-  for (const d of readdirSync(staged).sort()) {
-    const part = decodeURIComponent(d.replace(/^part=/, ''));
-    if (!/^[0-9A-Za-z._-]+$/.test(part)) throw new Error(`unexpected partition name ${part}`);
-    const files = readdirSync(join(staged, d)).filter((f) => f.endsWith('.parquet')).map((f) => join(staged, d, f));
-    const file = join(target, `${part}.parquet`);
-    if (files.length === 1) renameSync(files[0], file);
-    else await conn.run(`COPY (SELECT * FROM read_parquet([${files.map(q).join(', ')}])) TO ${q(file)} (FORMAT parquet, COMPRESSION zstd)`);
-    const reader = await conn.runAndReadAll(`SELECT sum(num_rows)::BIGINT FROM parquet_file_metadata(${q(file)})`);
-    parts[part] = { rows: Number(reader.getRows()[0][0]), bytes: statSync(file).size };
-  }
-  return parts;
 }
 
 /** SQL creating one view per site table over the files written in `dir` (Node tests and the summary). */

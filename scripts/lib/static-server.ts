@@ -14,15 +14,18 @@ const TYPES: Record<string, string> = {
   '.gz': 'application/gzip', '.br': 'application/x-brotli', '.map': 'application/json', '.docx': 'application/octet-stream',
 };
 
-export function serveStatic(root: string, prefix = '/'): Server {
-  const dir = resolve(root);
+/** Serves `root` under `prefix`, and each of `mounts` (URL prefix → folder) under its own prefix. */
+export function serveStatic(root: string, prefix = '/', mounts: Record<string, string> = {}): Server {
+  const all = Object.entries({ ...mounts, [prefix]: root }).map(([p, d]) => [p, resolve(d)] as const).sort((a, b) => b[0].length - a[0].length);
   return createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    if (!path.startsWith(prefix)) {
+    const mount = all.find(([p]) => path.startsWith(p));
+    if (!mount) {
       res.writeHead(404).end();
       return;
     }
-    let file = normalize(join(dir, path.slice(prefix.length)));
+    const [at, dir] = mount;
+    let file = normalize(join(dir, path.slice(at.length)));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;

@@ -85,10 +85,10 @@ export function bucketOf(id: string, digits: number): string {
   return `b${id.slice(0, digits)}`;
 }
 
-/** How many hex digits bucket the agency detail of a dataset of this many reports (about 250 reports per bucket at most). */
+/** How many hex digits bucket the agency detail of a dataset of this many reports (about 1,000 reports per bucket at most). */
 export function bucketDigits(reports: number): number {
   let d = 0;
-  while (d < 3 && reports / 16 ** d > 250) d++;
+  while (d < 3 && reports / 16 ** d > 1000) d++;
   return d;
 }
 

@@ -9,26 +9,26 @@ import { COMPONENTS, PROBLEM_LIMIT, YEAR_BIT_BASE, YEAR_BIT_MAX, type SiteTable 
 
 type Level = 'none' | 'province' | 'city' | 'county';
 
-/** Region columns of a row shown at one level. */
-function regionAt(level: Level): string {
-  switch (level) {
-    case 'none': return 'NULL::VARCHAR AS region_code, NULL::VARCHAR AS province, NULL::VARCHAR AS city, NULL::VARCHAR AS county';
-    case 'province': return `substr(region_code, 1, 2) || '0000' AS region_code, province, NULL::VARCHAR AS city, NULL::VARCHAR AS county`;
-    case 'city': return `substr(region_code, 1, 4) || '00' AS region_code, province, city, NULL::VARCHAR AS county`;
-    default: return 'region_code, province, city, county';
-  }
-}
+/** The region columns of a row shown at one level. */
+const REGION_AT: Record<Level, [string, string, string, string]> = {
+  none: ['NULL::VARCHAR', 'NULL::VARCHAR', 'NULL::VARCHAR', 'NULL::VARCHAR'],
+  province: [`substr(region_code, 1, 2) || '0000'`, 'province', 'NULL::VARCHAR', 'NULL::VARCHAR'],
+  city: [`substr(region_code, 1, 4) || '00'`, 'province', 'city', 'NULL::VARCHAR'],
+  county: ['region_code', 'province', 'city', 'county'],
+};
 
 /**
- * Every row of `source` once in each partition it belongs to: `all`, its province, its city
- * (when it is below province level), with the region columns at the level the partition keeps.
+ * Every row of `source` once in each partition it belongs to: `all` (k = 0), its province
+ * (k = 1), its city when it is below province level (k = 2), with the region columns at the
+ * level the partition keeps. A join with three constants streams: nothing is held in memory.
  */
 function expand(source: string, cols: string, levels: { all: Level; province: Level; city: Level }): string {
-  return [
-    `SELECT 'all' AS part, ${regionAt(levels.all)}, ${cols} FROM ${source}`,
-    `SELECT substr(region_code, 1, 2) AS part, ${regionAt(levels.province)}, ${cols} FROM ${source} WHERE region_code IS NOT NULL`,
-    `SELECT substr(region_code, 1, 4) AS part, ${regionAt(levels.city)}, ${cols} FROM ${source} WHERE region_code IS NOT NULL AND region_code NOT LIKE '__0000'`,
-  ].join('\nUNION ALL\n');
+  const at = [levels.all, levels.province, levels.city].map((l) => REGION_AT[l]);
+  const region = ['region_code', 'province', 'city', 'county'].map((name, i) => `CASE k WHEN 0 THEN ${at[0][i]} WHEN 1 THEN ${at[1][i]} ELSE ${at[2][i]} END AS ${name}`).join(',\n  ');
+  return `SELECT CASE k WHEN 0 THEN 'all' WHEN 1 THEN substr(region_code, 1, 2) ELSE substr(region_code, 1, 4) END AS part,
+  ${region}, ${cols}
+FROM ${source} CROSS JOIN (VALUES (0), (1), (2)) AS ks(k)
+WHERE k = 0 OR (k = 1 AND region_code IS NOT NULL) OR (k = 2 AND region_code IS NOT NULL AND region_code NOT LIKE '__0000')`;
 }
 
 const BREAKDOWN = { all: 'province', province: 'city', city: 'county' } as const;
@@ -111,19 +111,24 @@ function measures(): string {
     WHERE NOT (g.other_kind = 2 AND p.report_id IS NOT NULL) GROUP BY ALL
     UNION ALL SELECT report_id, applicant, metric, value FROM c
   )
-  SELECT r.*, m.measure, m.applicant, m.value FROM m JOIN reports r ON r.report_id = m.report_id WHERE r.status <> 'failed')`;
-  return `SELECT part, ${KEYS}, region_code, province, city, county, measure, applicant, sum(value)::DOUBLE AS value, count(*)::INTEGER AS reports
-FROM (${expand(perReport, `${KEYS}, measure, applicant, value`, SERIES)})
+  -- summed first by the full key, then again by each part's coarser one: sums and counts add up
+  SELECT ${KEYS}, r.region_code, r.province, r.city, r.county, m.measure, m.applicant, sum(m.value) AS value, count(*) AS reports
+  FROM m JOIN reports r ON r.report_id = m.report_id WHERE r.status <> 'failed' GROUP BY ALL)`;
+  return `SELECT part, ${KEYS}, region_code, province, city, county, measure, applicant, sum(value)::DOUBLE AS value, sum(reports)::INTEGER AS reports
+FROM (${expand(perReport, `${KEYS}, measure, applicant, value, reports`, SERIES)})
 GROUP BY ALL`;
 }
 
 function rules(): string {
-  const src = `(SELECT r.*, f.rule, f.severity, f.result FROM findings f JOIN reports r ON r.report_id = f.report_id)`;
+  // a report is in one key, so its distinct count per key adds up across keys
+  const src = `(SELECT ${KEYS}, r.region_code, r.province, r.city, r.county, f.rule, f.severity,
+      count(DISTINCT f.report_id) FILTER (WHERE f.result = 'fail') AS failing_reports,
+      count(*) FILTER (WHERE f.result = 'fail') AS failures,
+      count(*) FILTER (WHERE f.result = 'not_assessable') AS not_assessable
+    FROM findings f JOIN reports r ON r.report_id = f.report_id GROUP BY ALL)`;
   return `SELECT part, ${KEYS}, region_code, province, city, county, rule, severity,
-  count(DISTINCT report_id) FILTER (WHERE result = 'fail')::INTEGER AS failing_reports,
-  count(*) FILTER (WHERE result = 'fail')::INTEGER AS failures,
-  count(*) FILTER (WHERE result = 'not_assessable')::INTEGER AS not_assessable
-FROM (${expand(src, `${KEYS}, report_id, rule, severity, result`, SERIES)})
+  sum(failing_reports)::INTEGER AS failing_reports, sum(failures)::INTEGER AS failures, sum(not_assessable)::INTEGER AS not_assessable
+FROM (${expand(src, `${KEYS}, rule, severity, failing_reports, failures, not_assessable`, SERIES)})
 GROUP BY ALL`;
 }
 
