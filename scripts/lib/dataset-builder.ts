@@ -117,6 +117,46 @@ export class DatasetBuilder {
     await this.conn.run(`INSERT INTO findings SELECT ${TABLES.findings.map((c) => `"${c.name}"`).join(', ')}, row_number() OVER (PARTITION BY report_id ORDER BY file_row_number) FROM ${rows('findings')} WHERE rule NOT IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
   }
 
+  /**
+   * Adds the rows of another dataset (a shard written by another machine): a file already here
+   * (same content, same path) is left as it is; the same content under another path becomes a
+   * row that names the file it repeats, as the ingest records repeated files.
+   */
+  async mergeShard(dir: string): Promise<{ added: number; repeated: number; known: number }> {
+    const p = (t: string) => `'${join(resolve(dir), `${t}.parquet`).replace(/'/g, "''")}'`;
+    const cols = (t: TableName) => TABLES[t].map((c) => `"${c.name}"`).join(', ');
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      await this.conn.run(`CREATE OR REPLACE TEMP TABLE shard AS SELECT ${cols('reports')} FROM ${p('reports')}`);
+      const [counts] = await this.rows(`SELECT
+        count(*) FILTER (WHERE s.report_id NOT IN (SELECT report_id FROM reports))::INTEGER AS added,
+        count(*) FILTER (WHERE s.report_id IN (SELECT report_id FROM reports) AND (s.source_sha256, s.source_path) NOT IN (SELECT source_sha256, source_path FROM reports))::INTEGER AS repeated
+        FROM shard s`);
+      const [{ n }] = await this.rows('SELECT count(*)::INTEGER AS n FROM shard');
+      await this.conn.run(`CREATE OR REPLACE TEMP TABLE shard_new AS SELECT report_id FROM shard WHERE report_id NOT IN (SELECT report_id FROM reports)`);
+      await this.conn.run(`INSERT INTO reports SELECT * FROM shard WHERE report_id IN (SELECT report_id FROM shard_new)`);
+      const rows = (t: string) => `read_parquet(${p(t)}, file_row_number = true)`;
+      await this.conn.run(`INSERT INTO cells SELECT ${cols('cells')}, row_number() OVER (PARTITION BY report_id ORDER BY file_row_number)
+        FROM ${rows('cells')} WHERE report_id IN (SELECT report_id FROM shard_new)`);
+      await this.conn.run(`INSERT INTO findings SELECT ${cols('findings')}, row_number() OVER (PARTITION BY report_id ORDER BY file_row_number)
+        FROM ${rows('findings')} WHERE report_id IN (SELECT report_id FROM shard_new) AND rule NOT IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
+      // same content under another path: the row a repeated file gets (ingest-batch.ts copyOf)
+      await this.conn.run(`INSERT INTO reports (${cols('reports')})
+        SELECT substr(sha256(s.source_sha256 || chr(10) || s.source_path), 1, 16), s.source_path, s.source_sha256, NULL, s.source_format, s.source_url,
+          'failed', '与「' || first.source_path || '」内容完全相同，按同一份报告计 / byte-identical to ' || first.source_path,
+          NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'unknown', NULL, 0, 0
+        FROM shard s JOIN reports first ON first.report_id = s.report_id
+        WHERE s.report_id NOT IN (SELECT report_id FROM shard_new) AND (s.source_sha256, s.source_path) NOT IN (SELECT source_sha256, source_path FROM reports)`);
+      await this.conn.run('DROP TABLE shard');
+      await this.conn.run('DROP TABLE shard_new');
+      await this.conn.run('COMMIT');
+      return { added: Number(counts.added), repeated: Number(counts.repeated), known: Number(n) - Number(counts.added) - Number(counts.repeated) };
+    } catch (e) {
+      await this.conn.run('ROLLBACK');
+      throw e;
+    }
+  }
+
   /** The paths under which the dataset already has each of these contents (SHA-256). */
   async known(shas: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
