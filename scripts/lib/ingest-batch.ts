@@ -6,7 +6,7 @@
  * (one per core) take the parsing when the batch is big enough to win back their start-up.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { reportIdOf } from '../../src/ingest/hash.ts';
@@ -21,11 +21,13 @@ export interface BatchOptions {
   sources?: Map<string, SourceInfo> | null;
   exclude?: string[];
   /**
-   * Worker threads (0: this thread). Default: one per core when the batch holds 100 PDFs or
-   * more. Measured on the 2-core machine (npm run bench): PDFs gain ×1.1 from two workers,
-   * text/HTML and DOCX lose: their work is allocation-bound and a worker takes a second to start.
+   * Worker threads parsing the files (0: this thread, without the time and memory limits).
+   * Default: one per core when the batch holds 100 PDFs or more, else one, so that a file
+   * that hangs or explodes can be stopped while this thread goes on writing the dataset.
    */
   workers?: number;
+  /** Per-file limits (enforced in worker threads; with workers = 0 only the size limit holds). */
+  limits?: Partial<FileLimits>;
   /** Start again instead of continuing an interrupted run or adding to the dataset there. */
   fresh?: boolean;
   synthetic?: boolean;
@@ -40,29 +42,59 @@ export interface BatchResult { manifest: Manifest; files: number; skipped: numbe
 
 interface Task extends FileTask { bytes: Uint8Array; sha256: string }
 
-class Pool {
-  private workers: Worker[];
-  private idle: Worker[];
-  private waiting: { task: Task; resolve: (r: FileRows) => void; reject: (e: Error) => void }[] = [];
-  private pending = new Map<Worker, (r: FileRows) => void>();
+/** Limits on the work for one file; beyond them the file fails alone and the batch goes on. */
+export interface FileLimits { seconds: number; heapMb: number; maxBytes: number }
+export const DEFAULT_LIMITS: FileLimits = { seconds: 30, heapMb: 512, maxBytes: 100 * 1024 * 1024 };
 
-  constructor(n: number) {
-    this.workers = Array.from({ length: n }, () => {
-      const w = new Worker(new URL('./ingest-worker.mjs', import.meta.url));
-      w.on('message', (json: string) => {
-        const resolve = this.pending.get(w)!;
-        this.pending.delete(w);
-        resolve(JSON.parse(json) as FileRows);
-        this.next(w);
-      });
-      return w;
+interface Job { task: Task; resolve: (r: FileRows) => void }
+
+/**
+ * Worker threads that parse one file at a time each, under the limits: a worker that runs past
+ * the time limit is stopped, one that outgrows its heap dies; either way the file gets a failed
+ * row saying why, and a fresh worker takes its place.
+ */
+class Pool {
+  private idle: Worker[] = [];
+  private waiting: Job[] = [];
+  private busy = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
+  private all = new Set<Worker>();
+  private ready = new Set<Worker>();
+  private startFailures = 0;
+  private broken: string | null = null;
+
+  constructor(n: number, private limits: FileLimits) {
+    for (let i = 0; i < n; i++) this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./ingest-worker.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
-    this.idle = [...this.workers];
+    // a worker takes work once it has loaded (its start-up is not counted against a file)
+    w.on('message', (msg: string) => {
+      if (msg !== 'ready') return this.done(w, JSON.parse(msg) as FileRows);
+      this.ready.add(w);
+      this.startFailures = 0;
+      this.next(w);
+    });
+    w.on('error', (e: Error & { code?: string }) => {
+      const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(e.message);
+      this.fail(w, oom
+        ? `处理时内存超过 ${this.limits.heapMb} MB，已停止 / exceeded the ${this.limits.heapMb} MB memory limit`
+        : `解析时出错：${e.message} / internal error while parsing`);
+    });
+    w.on('exit', (code) => this.fail(w, `解析进程意外退出（${code}）/ parser exited unexpectedly`));
+    this.all.add(w);
+    return w;
   }
 
   run(task: Task): Promise<FileRows> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ task, resolve, reject });
+    return new Promise((resolve) => {
+      if (this.broken && !this.all.size) {
+        resolve({ report: failedReport(task.path, task.sha256, this.broken, task.url, sniffFormat(task.bytes, task.path)), cells: [], findings: [] });
+        return;
+      }
+      this.waiting.push({ task, resolve });
       const w = this.idle.pop();
       if (w) this.next(w);
     });
@@ -74,15 +106,64 @@ class Pool {
       this.idle.push(w);
       return;
     }
-    this.pending.set(w, job.resolve);
+    const timer = setTimeout(() => this.fail(w, `处理超过 ${this.limits.seconds} 秒，已停止 / stopped after ${this.limits.seconds} s`), this.limits.seconds * 1000);
+    this.busy.set(w, { job, timer });
     const { bytes, ...rest } = job.task;
     const copy = bytes.slice();
     w.postMessage({ ...rest, bytes: copy }, [copy.buffer]);
   }
 
-  close(): Promise<number[]> {
-    return Promise.all(this.workers.map((w) => w.terminate()));
+  private done(w: Worker, rows: FileRows) {
+    const b = this.busy.get(w);
+    if (!b) return;
+    clearTimeout(b.timer);
+    this.busy.delete(w);
+    b.job.resolve(rows);
+    this.next(w);
   }
+
+  /** The worker's file fails with `reason`; the worker is replaced. */
+  private fail(w: Worker, reason: string) {
+    const b = this.busy.get(w);
+    if (!this.all.delete(w)) return;
+    void w.terminate();
+    this.idle = this.idle.filter((x) => x !== w);
+    const failed = (job: Job, why: string) => {
+      const t = job.task;
+      job.resolve({ report: failedReport(t.path, t.sha256, why, t.url, sniffFormat(t.bytes, t.path)), cells: [], findings: [] });
+    };
+    if (b) {
+      clearTimeout(b.timer);
+      this.busy.delete(w);
+      failed(b.job, reason);
+    }
+    if (!this.ready.delete(w) && ++this.startFailures >= 3) {
+      // workers that die before they can take any work: no more are started, no file waits for one
+      this.broken = `解析进程无法启动：${reason} / the parser could not start`;
+      if (!this.all.size) for (const job of this.waiting.splice(0)) failed(job, this.broken);
+      return;
+    }
+    this.spawn();
+  }
+
+  close(): Promise<number[]> {
+    const ws = [...this.all];
+    this.all.clear();
+    return Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+/** SHA-256 of a file read in pieces (for files too large to read whole). */
+function hashFile(path: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, buf)) > 0;) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
 }
 
 export async function ingestToDataset(paths: string[], out: string, opts: BatchOptions = {}): Promise<BatchResult> {
@@ -90,8 +171,9 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   const { files, problems } = listInputs(paths, opts.exclude);
   const builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
   const pdfs = files.filter((f) => /\.pdf$/i.test(f.path)).length;
-  const workers = opts.workers ?? (pdfs >= 100 ? availableParallelism() : 0);
-  const pool = workers > 0 ? new Pool(workers) : null;
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const workers = opts.workers ?? (pdfs >= 100 ? availableParallelism() : 1);
+  const pool = workers > 0 ? new Pool(workers, limits) : null;
   const window = opts.window ?? 256;
   const total = files.length + problems.length;
   let done = 0;
@@ -102,6 +184,18 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
       const tasks: (Task | FileRows)[] = slice.map((f) => {
         const src = sourceFor(opts.sources ?? null, f.abs);
         try {
+          const size = statSync(f.abs).size;
+          if (size > limits.maxBytes) {
+            const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+            const reason = `文件过大（${mb(size)}，上限 ${mb(limits.maxBytes)}），未读取 / file too large (${mb(size)}, limit ${mb(limits.maxBytes)})`;
+            return { report: failedReport(f.path, hashFile(f.abs), reason, src?.url ?? null, /\.pdf$/i.test(f.path) ? 'pdf' : 'unknown'), cells: [], findings: [] };
+          }
+          if (size === 0) {
+            // all empty files share one hash: each keeps its own row and id
+            const sha = createHash('sha256').update('').digest('hex');
+            const report = failedReport(f.path, sha, '空文件 / empty file', src?.url ?? null, 'empty');
+            return { report: { ...report, report_id: reportIdOf(createHash('sha256').update(`${sha}\n${f.path}`).digest('hex')) }, cells: [], findings: [] };
+          }
           const bytes = new Uint8Array(readFileSync(f.abs));
           return { path: f.path, abs: f.abs, regionHint: src?.region ?? opts.regionHint ?? null, url: src?.url ?? null, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
         } catch (e) {
@@ -109,9 +203,16 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
           return { report: failedReport(f.path, pseudo, `无法读取文件：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read file`, src?.url ?? null), cells: [], findings: [] };
         }
       });
-      const known = await builder.known(tasks.filter((t): t is Task => 'sha256' in t).map((t) => t.sha256));
+      const known = await builder.known(tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256)));
       const results: Promise<FileRows | null>[] = tasks.map((t) => {
-        if (!('sha256' in t)) return Promise.resolve(t);
+        if (!('sha256' in t)) {
+          // a file that could not be read at all is recorded once, not again on every re-run
+          if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
+            skipped++;
+            return Promise.resolve(null);
+          }
+          return Promise.resolve(t);
+        }
         const before = known.get(t.sha256);
         if (before?.includes(t.path)) {
           skipped++;

@@ -7,3 +7,5 @@ parentPort!.on('message', async (task: FileTask & { bytes: Uint8Array; sha256: s
   // one string crosses threads cheaper than thousands of small objects
   parentPort!.postMessage(JSON.stringify(out));
 });
+
+parentPort!.postMessage('ready');

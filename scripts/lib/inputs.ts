@@ -3,7 +3,7 @@
  * Symlinked folders are followed once (a loop cannot trap the walk); what cannot be listed is
  * reported, not skipped silently.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface InputFile { path: string; abs: string }
@@ -26,7 +26,11 @@ export function listInputs(paths: string[], exclude: string[] = []): { files: In
     }
     if (st.isDirectory()) {
       const real = realpathSync(abs);
-      if (seenDirs.has(real)) return;
+      if (seenDirs.has(real)) {
+        // a link back into what is being read: said, not followed
+        if (lstatSync(abs).isSymbolicLink()) problems.push({ path: shown, reason: `符号链接指向已读取的目录（${real}），未再读取 / symlink to a folder already read, not followed again` });
+        return;
+      }
       seenDirs.add(real);
       let entries: string[];
       try {
