@@ -115,7 +115,7 @@ describe('incremental and resumable', () => {
     expect(second.manifest.rows_digest).toBe(fresh.manifest.rows_digest);
   });
 
-  it('a run killed mid-way leaves the previous dataset intact, and the next run completes it', async () => {
+  it('runs killed at random moments leave the previous dataset intact, and the next run completes it', async () => {
     const corpus = join(dir, 'many');
     mkdirSync(corpus);
     const seed = readFileSync('data/samples/julu-county-office-2024.txt', 'utf8');
@@ -124,23 +124,33 @@ describe('incremental and resumable', () => {
     cpSync(out, target, { recursive: true });
     const before = readFileSync(join(target, 'manifest.json'), 'utf8');
     const { spawn } = await import('node:child_process');
-    // node itself (not the tsx wrapper), so that the kill reaches the process doing the work
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--out', target, corpus], { stdio: 'ignore' });
-    // wait until some batches are committed to the work database, then kill without warning
-    const work = join(`${target}.work`, 'work.duckdb');
-    for (let t = 0; t < 200 && !existsSync(work); t++) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 1500));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    expect(readFileSync(join(target, 'manifest.json'), 'utf8')).toBe(before);
-    expect((await query(`SELECT count(*)::INTEGER AS n FROM '${join(target, 'reports.parquet')}'`))[0].n).toBe(FILES);
-    const rerun = ingest('--quiet', '--out', target, corpus);
+    // moments drawn from a fixed seed: before the work database exists, while batches are
+    // written, while the Parquet files are written
+    let x = 20261128;
+    const moments = Array.from({ length: 5 }, () => ((x = (x * 1103515245 + 12345) >>> 0) % 6000) + 100);
+    for (const ms of moments) {
+      // node itself (not the tsx wrapper), so that the kill reaches the process doing the work
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--sources', join(input, 'SOURCES.tsv'), '--out', target, input, corpus], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, ms));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      // the dataset is the one before the runs, or (killed after the swap) the completed one
+      const now = readFileSync(join(target, 'manifest.json'), 'utf8');
+      const n = (await query(`SELECT count(*)::INTEGER AS n FROM '${join(target, 'reports.parquet')}'`))[0].n;
+      if (now === before) expect(n, `killed after ${ms} ms`).toBe(FILES);
+      else expect(n, `killed after ${ms} ms`).toBe(FILES + 1500);
+    }
+    const rerun = ingest('--quiet', '--sources', join(input, 'SOURCES.tsv'), '--out', target, input, corpus);
     expect(rerun.stderr).toBe('');
     expect(rerun.status).toBe(0);
     const after = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8'));
     expect(after.row_counts.reports).toBe(FILES + 1500);
     expect(existsSync(`${target}.work`)).toBe(false);
-  });
+    // the same rows as one uninterrupted run over the same inputs
+    const fresh = join(dir, 'uninterrupted');
+    expect(ingest('--quiet', '--sources', join(input, 'SOURCES.tsv'), '--out', fresh, input, corpus).status).toBe(0);
+    expect(after.rows_digest).toBe(JSON.parse(readFileSync(join(fresh, 'manifest.json'), 'utf8')).rows_digest);
+  }, 240_000);
 });
 
 describe('worker threads', () => {

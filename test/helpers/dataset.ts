@@ -4,14 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ingestToDataset, type BatchOptions } from '../../scripts/lib/ingest-batch.ts';
+import { listInputs } from '../../scripts/lib/inputs.ts';
 import { siteViewsSql } from '../../scripts/lib/site-writer.ts';
 import type { Sql } from '../../src/queries/filters.ts';
 import type { CellRow, FindingRow, ReportRow } from '../../src/model/contract.ts';
 import type { AgencyRow } from '../../src/ingest/agencies.ts';
 
+/** Ingests into a fresh dataset; every batch a test ingests is checked to have one row per input file. */
 export async function buildDataset(paths: string[], opts: BatchOptions = {}): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'xxgk-ds-')), 'dataset');
-  await ingestToDataset(paths, out, opts);
+  const { manifest } = await ingestToDataset(paths, out, opts);
+  const { files, problems } = listInputs(paths, opts.exclude);
+  if (manifest.row_counts.reports !== files.length + problems.length) {
+    throw new Error(`files lost: ${files.length + problems.length} inputs, ${manifest.row_counts.reports} rows`);
+  }
   return out;
 }
 
