@@ -7,7 +7,7 @@ import { COMPARE_MEASURES, type CompareMeasure } from '../queries/compare.ts';
 import { KINDS, LEVELS, TEMPLATES, type Filters } from '../queries/filters.ts';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../queries/outcomes.ts';
 
-export const VIEWS = ['overview', 'outcomes', 'proactive', 'reviews', 'compare', 'agency', 'quality', 'sql'] as const;
+export const VIEWS = ['overview', 'outcomes', 'proactive', 'reviews', 'compare', 'agency', 'quality', 'check', 'sql'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppState {
