@@ -18,7 +18,11 @@ export function prepare(): Promise<Extractors> {
     if (!res.ok) throw new Error(`PDF 引擎无法载入 / PDF engine: HTTP ${res.status}`);
     const module = await init({ wasmBinary: await res.arrayBuffer() } as never);
     module.PDFiumExt_Init();
-    return { pdf: async (bytes: Uint8Array) => readPdf(module, bytes) };
+    const ex: Extractors = { pdf: async (bytes: Uint8Array) => readPdf(module, bytes) };
+    // a first small report, so the region index is built and the code compiled before a user's file
+    const warm = new TextEncoder().encode('巨鹿县人民政府办公室\n2024年政府信息公开工作年度报告\n一、总体情况\n');
+    await ingestFile({ bytes: warm, path: 'warm-up.txt', sha256: '0'.repeat(64) }, ex);
+    return ex;
   })();
   engine.catch(() => (engine = null));
   return engine;
