@@ -74,6 +74,8 @@ async function measure(browser: Browser, dataIndex: number, layout: string): Pro
     const summarySeq = Number(await page.evaluate(() => document.documentElement.dataset.seq ?? 0));
     await page.waitForFunction(() => document.documentElement.dataset.db === 'ready' || document.documentElement.dataset.db === 'error', null, { timeout, polling: 100 });
     if ((await page.evaluate(() => document.documentElement.dataset.db)) === 'error') throw new Error(await page.locator('.status.error, [role=alert]').first().innerText().catch(() => 'error'));
+    const used = await page.evaluate(() => document.documentElement.dataset.layout);
+    if (used !== layout) throw new Error(`the page used the ${used} layout, not ${layout}`);
     // the overview as DuckDB computes it, drawn (a newer ready mark than the summary's)
     await page.waitForFunction((b) => document.documentElement.dataset.status === 'ready' && Number(document.documentElement.dataset.seq) > b, summarySeq, { timeout });
     run.ready = Date.now() - t0;

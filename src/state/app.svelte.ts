@@ -5,15 +5,19 @@
 import { parseState, serializeState, type AppState } from './url-state.ts';
 
 const initial = parseState(location.search);
-const keep = new URLSearchParams(location.search).get('data');
+// where the data is and how it is laid out belong to the deployment, not to the view: kept as given
+const given = new URLSearchParams(location.search);
+const keep = new URLSearchParams();
+if (given.get('data')) keep.set('data', given.get('data')!);
+if (given.get('layout') === 'naive') keep.set('layout', 'naive');
 
 export const app = $state<AppState>(initial.state);
 export const notices = $state<{ list: string[] }>({ list: [...initial.notices] });
 
 function urlOf(s: AppState): string {
   const q = serializeState(s);
-  if (!keep) return `${location.pathname}${q}`;
-  return `${location.pathname}${q ? `${q}&` : '?'}data=${encodeURIComponent(keep)}`;
+  if (!keep.size) return `${location.pathname}${q}`;
+  return `${location.pathname}${q ? `${q}&` : '?'}${keep}`;
 }
 
 let lastView = app.view;

@@ -45,6 +45,7 @@ export async function openDataset(): Promise<void> {
     const naive = new URLSearchParams(location.search).get('layout') === 'naive';
     database.progress = '正在载入数据 / loading data…';
     database.site = naive ? await openNaive(db, url) : await openSite(db, url);
+    document.documentElement.dataset.layout = naive ? 'naive' : 'site';
     await db.lock();
     database.timings.ready = performance.now() - t0;
     database.db = db;

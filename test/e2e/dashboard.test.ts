@@ -89,6 +89,19 @@ describe('dashboard in Chromium', () => {
     await again.page.close();
   });
 
+  it('the naive layout (the benchmark\'s baseline) stays chosen through filter changes and shows the same numbers', async () => {
+    const site = await open('?v=overview&r=320000');
+    const naive = await open('?v=overview&r=320000&layout=naive');
+    expect(await naive.page.evaluate(() => document.documentElement.dataset.layout)).toBe('naive');
+    expect(await site.page.evaluate(() => document.documentElement.dataset.layout)).toBe('site');
+    expect(await naive.page.locator('.tiles').innerText()).toBe(await site.page.locator('.tiles').innerText());
+    await naive.page.getByRole('combobox', { name: '省', exact: true }).selectOption({ label: '全国' });
+    await naive.page.waitForFunction(() => !location.search.includes('r=320000'));
+    expect(naive.page.url()).toContain('layout=naive');
+    await site.page.close();
+    await naive.page.close();
+  });
+
   it('unknown codes in a link are ignored with a visible notice; the data folder can be chosen, same site only', async () => {
     const { page } = await open('?v=overview&k=nonsense&r=12ab&from=1800&data=https://example.com/evil/');
     const text = await page.locator('.notices').innerText();
