@@ -14,7 +14,6 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { normalizeCode } from '../src/ingest/identify/regions.ts';
 import { ingestToDataset } from './lib/ingest-batch.ts';
-import { readSources } from './lib/sources.ts';
 import { formatSummary } from './lib/summary.ts';
 
 const USAGE = `用法 / usage: npm run ingest -- --out DIR [--region CODE] [--sources FILE] [--copy-sources] [--fresh] [--jobs N] [--synthetic] [--strict] [--quiet] PATH...`;
@@ -52,14 +51,13 @@ async function main(): Promise<number> {
     console.error(`--jobs 应为 0 到 64 的整数 / --jobs must be an integer 0..64`);
     return 64;
   }
-  const sources = values.sources ? readSources(values.sources) : null;
   // a corpus made by npm run synth says so; its dataset is labelled synthetic everywhere
   const synthetic = values.synthetic || positionals.some((p) => existsSync(join(p, 'synthetic.json')));
   const tty = process.stderr.isTTY && !values.quiet;
   let lastDraw = 0;
   const result = await ingestToDataset(positionals, values.out, {
     regionHint: values.region ?? null,
-    sources,
+    sourcesFile: values.sources ?? null,
     workers: jobs,
     fresh: values.fresh,
     synthetic,

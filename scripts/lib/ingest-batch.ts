@@ -13,16 +13,17 @@ import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
 import { failedReport, ingestBytesOf, type FileTask } from './ingest-one.ts';
-import { listInputs } from './inputs.ts';
-import { sourceFor, type SourceInfo } from './sources.ts';
+import { countInputs, walkInputs, type InputFile, type WalkProblem } from './inputs.ts';
+import { SourceTable } from './sources.ts';
 
 export interface BatchOptions {
   regionHint?: string | null;
-  sources?: Map<string, SourceInfo> | null;
+  /** A sources table (CSV/TSV: path, region, url), see sources.ts. */
+  sourcesFile?: string | null;
   exclude?: string[];
   /**
    * Worker threads parsing the files (0: this thread, without the time and memory limits).
-   * Default: one per core when the batch holds 100 PDFs or more, else one, so that a file
+   * Default: one per core when the batch's first window holds 100 PDFs or more, else one, so that a file
    * that hangs or explodes can be stopped while this thread goes on writing the dataset.
    */
   workers?: number;
@@ -168,21 +169,33 @@ function hashFile(path: string): string {
 
 export async function ingestToDataset(paths: string[], out: string, opts: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
-  const { files, problems } = listInputs(paths, opts.exclude);
+  // the files are walked as they are read, a window at a time: nothing here grows with the corpus
+  const problems: WalkProblem[] = [];
+  const walk = walkInputs(paths, problems, opts.exclude);
+  const window = opts.window ?? 256;
+  const nextWindow = (): InputFile[] => {
+    const slice: InputFile[] = [];
+    for (let f = walk.next(); !f.done; f = walk.next()) if (slice.push(f.value) >= window) break;
+    return slice;
+  };
+  let slice = nextWindow();
   const builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
-  const pdfs = files.filter((f) => /\.pdf$/i.test(f.path)).length;
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // the first window tells whether this is a batch of PDFs, worth a worker per core
+  const pdfs = slice.filter((f) => /\.pdf$/i.test(f.path)).length;
   const workers = opts.workers ?? (pdfs >= 100 ? availableParallelism() : 1);
   const pool = workers > 0 ? new Pool(workers, limits) : null;
-  const window = opts.window ?? 256;
-  const total = files.length + problems.length;
+  let total = opts.onFile ? countInputs(paths, opts.exclude) : 0;
   let done = 0;
+  let files = 0;
   let skipped = 0;
   try {
-    for (let at = 0; at < files.length; at += window) {
-      const slice = files.slice(at, at + window);
+    const sources = opts.sourcesFile ? await SourceTable.load(builder.conn, opts.sourcesFile) : null;
+    for (; slice.length; slice = nextWindow()) {
+      files += slice.length;
+      const srcs = sources ? await sources.lookup(slice.map((f) => f.abs)) : new Map();
       const tasks: (Task | FileRows)[] = slice.map((f) => {
-        const src = sourceFor(opts.sources ?? null, f.abs);
+        const src = srcs.get(f.abs);
         try {
           const size = statSync(f.abs).size;
           if (size > limits.maxBytes) {
@@ -226,6 +239,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
       for (const [i, r] of results.entries()) {
         const got = await r;
         if (got) rows.push(got);
+        total = Math.max(total, done + 1);
         opts.onFile?.(++done, total, slice[i].path);
       }
       await builder.add(rows);
@@ -238,7 +252,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   }
   await pool?.close();
   const manifest = await builder.finish({ generator: opts.generator ?? 'xxgk-dashboard ingest', synthetic: opts.synthetic, copySources: opts.copySources });
-  return { manifest, files: total, skipped, seconds: (performance.now() - started) / 1000 };
+  return { manifest, files: files + problems.length, skipped, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The row of a file whose bytes repeat a file already in the dataset. */

@@ -2,30 +2,66 @@
  * A sources table (CSV or TSV, header row): which file came from where. Columns: `path` or
  * `file` (relative to the table's folder or as given on the command line), optional `region`
  * (GB/T 2260 code, settles ambiguous names) and `url` or `source`.
+ *
+ * A national run's table has a row per file, a million of them: it is streamed into a
+ * temporary table of the work database and looked up a window of files at a time, so it never
+ * sits in memory whole.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'csv-parse';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface SourceInfo { region: string | null; url: string | null }
 
-export function readSources(file: string): Map<string, SourceInfo> {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  const delimiter = text.split('\n')[0].includes('\t') ? '\t' : ',';
-  const records = parse(text, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string>[];
+/** The rows of the table: the absolute paths a row may name (relative to the table, or to the working folder) and its source. */
+export async function* readSourceRows(file: string): AsyncGenerator<{ keys: string[]; info: SourceInfo }> {
+  const head = Buffer.alloc(65536);
+  const fd = openSync(file, 'r');
+  const n = readSync(fd, head);
+  closeSync(fd);
+  const delimiter = head.subarray(0, n).toString('utf8').split('\n')[0].includes('\t') ? '\t' : ',';
   const base = dirname(resolve(file));
-  const out = new Map<string, SourceInfo>();
-  for (const r of records) {
+  const parser = createReadStream(file).pipe(parse({ bom: true, columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }));
+  for await (const r of parser as AsyncIterable<Record<string, string>>) {
     const p = r.path ?? r.file;
     if (!p) continue;
     const url = r.url || (/^https?:\/\//.test(r.source ?? '') ? r.source : '') || null;
-    const info = { region: r.region || null, url };
-    out.set(resolve(base, p), info);
-    out.set(resolve(p), info);
+    yield { keys: [...new Set([resolve(base, p), resolve(p)])], info: { region: r.region || null, url } };
   }
-  return out;
 }
 
-export function sourceFor(sources: Map<string, SourceInfo> | null, abs: string): SourceInfo | undefined {
-  return sources?.get(abs) ?? sources?.get(join(abs));
+/** Sources looked up in the work database; a path listed twice takes its last row, as a map would. */
+export class SourceTable {
+  private constructor(private conn: DuckDBConnection) {}
+
+  static async load(conn: DuckDBConnection, file: string): Promise<SourceTable> {
+    await conn.run('CREATE OR REPLACE TEMP TABLE sources (abs VARCHAR, region VARCHAR, url VARCHAR, n BIGINT)');
+    const appender = await conn.createAppender('sources', 'main', 'temp');
+    let n = 0;
+    for await (const row of readSourceRows(file)) {
+      for (const key of row.keys) {
+        appender.appendVarchar(key);
+        if (row.info.region === null) appender.appendNull();
+        else appender.appendVarchar(row.info.region);
+        if (row.info.url === null) appender.appendNull();
+        else appender.appendVarchar(row.info.url);
+        appender.appendBigInt(BigInt(n++));
+        appender.endRow();
+      }
+      if (n % 100_000 < 2) appender.flushSync();
+    }
+    appender.closeSync();
+    return new SourceTable(conn);
+  }
+
+  /** The source of each of these files that the table lists. */
+  async lookup(abs: string[]): Promise<Map<string, SourceInfo>> {
+    const out = new Map<string, SourceInfo>();
+    if (!abs.length) return out;
+    const list = [...new Set(abs)].map((a) => `'${a.replace(/'/g, "''")}'`).join(', ');
+    const reader = await this.conn.runAndReadAll(`SELECT abs, region, url FROM sources WHERE abs IN (${list}) QUALIFY row_number() OVER (PARTITION BY abs ORDER BY n DESC) = 1`);
+    for (const [a, region, url] of reader.getRows()) out.set(String(a), { region: region === null ? null : String(region), url: url === null ? null : String(url) });
+    return out;
+  }
 }

@@ -30,8 +30,7 @@ beforeAll(async () => {
   writeFileSync(join(input, 'hostile.md'), hostileMarkdown());
   cpSync('data/samples/2023_huaian-hongze-district-government.pdf', join(input, 'hongze-2023.pdf'));
   writeFileSync(join(input, 'SOURCES.tsv'), 'path\turl\nhostile.html\tjavascript:window.__pwned=7\nhostile.md\tdata:text/html,<script>window.__pwned=8</script>\n');
-  const { readSources } = await import('../../scripts/lib/sources.ts');
-  const dataset = await buildDataset([input], { sources: readSources(join(input, 'SOURCES.tsv')), exclude: [join(input, 'SOURCES.tsv')], copySources: true });
+  const dataset = await buildDataset([input], { sourcesFile: join(input, 'SOURCES.tsv'), exclude: [join(input, 'SOURCES.tsv')], copySources: true });
   const conn = await openDataset(dataset);
   agency = String((await run(conn, { sql: `SELECT agency_id FROM agency_index WHERE contains(canonical_name, '<svg')`, params: [] }))[0].agency_id);
   const dist = join(dir, 'dist');

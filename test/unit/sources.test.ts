@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { countInputs, listInputs, walkInputs } from '../../scripts/lib/inputs.ts';
+import { SourceTable } from '../../scripts/lib/sources.ts';
+
+async function table(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-src-'));
+  const file = join(dir, 'sources.csv');
+  writeFileSync(file, text);
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  return { dir, t: await SourceTable.load(conn, file) };
+}
+
+describe('sources table', () => {
+  it('reads CSV with BOM and quotes, paths relative to the table, url or source column; the last row of a path wins', async () => {
+    const { dir, t } = await table('\ufeffpath,region,source\n"a, b.html",110105,https://x.gov.cn/a\nit\'s.pdf,,not a url\nc.txt,320829,http://old\nc.txt,320830,http://new\n');
+    const got = await t.lookup([join(dir, 'a, b.html'), join(dir, "it's.pdf"), join(dir, 'c.txt'), join(dir, 'missing.txt')]);
+    expect(got.get(join(dir, 'a, b.html'))).toEqual({ region: '110105', url: 'https://x.gov.cn/a' });
+    expect(got.get(join(dir, "it's.pdf"))).toEqual({ region: null, url: null });
+    expect(got.get(join(dir, 'c.txt'))).toEqual({ region: '320830', url: 'http://new' });
+    expect(got.has(join(dir, 'missing.txt'))).toBe(false);
+  });
+
+  it('reads TSV with a file column; a path is also taken as given on the command line', async () => {
+    const { t } = await table('file\turl\nsub/r.html\thttps://y.gov.cn/r\n');
+    expect((await t.lookup([resolve('sub/r.html')])).get(resolve('sub/r.html'))).toEqual({ region: null, url: 'https://y.gov.cn/r' });
+  });
+});
+
+describe('input walk', () => {
+  it('is lazy and in a fixed order; the count for progress matches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-walk-'));
+    for (const f of ['b.txt', 'a.txt', 'c.html']) writeFileSync(join(dir, f), 'x');
+    const problems: never[] = [];
+    const walk = walkInputs([dir], problems);
+    expect(walk.next().value?.path).toBe(`${dir}/a.txt`);
+    expect(listInputs([dir]).files.map((f) => f.path)).toEqual(['a.txt', 'b.txt', 'c.html'].map((f) => `${dir}/${f}`));
+    expect(countInputs([dir])).toBe(3);
+    expect(countInputs([dir], [join(dir, 'b.txt')])).toBe(2);
+  });
+});
