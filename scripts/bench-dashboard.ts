@@ -36,12 +36,29 @@ const timeout = Number(values.timeout) * 1000;
 
 interface Run { firstChart: number; ready: number; p50: number; p95: number; changes: number; mb: number; memory: number; error?: string }
 
-/** PSS of every Chromium process, in MB (what the browser holds, shared pages counted once). */
-function chromiumPss(): number {
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+/** The processes of one benchmark browser: the one started with `marker`, and its descendants. */
+function browserPids(marker: string): number[] {
+  const parent = new Map<number, number>();
+  let root = 0;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (!root && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(marker)) root = Number(p);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  if (!root) return [];
+  const under = (pid: number): boolean => pid === root || (pid > 1 && parent.has(pid) && under(parent.get(pid)!));
+  return [...parent.keys()].filter(under);
+}
+
+/** PSS of the benchmark browser's processes, in MB (shared pages counted once), not of other Chromiums running. */
+function chromiumPss(marker: string): number {
+  let kb = 0;
+  for (const pid of browserPids(marker)) {
+    try {
       const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
       if (m) kb += Number(m[1]);
     } catch {
@@ -51,7 +68,7 @@ function chromiumPss(): number {
   return kb / 1024;
 }
 
-async function measure(browser: Browser, dataIndex: number, layout: string): Promise<Run> {
+async function measure(browser: Browser, marker: string, dataIndex: number, layout: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -63,7 +80,7 @@ async function measure(browser: Browser, dataIndex: number, layout: string): Pro
   });
   let peak = 0;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, chromiumPss());
+    peak = Math.max(peak, chromiumPss(marker));
   }, 250);
   const run: Run = { firstChart: NaN, ready: NaN, p50: NaN, p95: NaN, changes: 0, mb: NaN, memory: NaN };
   try {
@@ -105,7 +122,7 @@ async function measure(browser: Browser, dataIndex: number, layout: string): Pro
     run.error = (e as Error).message.split('\n')[0].slice(0, 120);
   } finally {
     clearInterval(sampler);
-    run.memory = Math.max(peak, chromiumPss());
+    run.memory = Math.max(peak, chromiumPss(marker));
     await context.close().catch(() => undefined);
   }
   return run;
@@ -120,9 +137,23 @@ for (const [i, dir] of datasets.entries()) {
   const runs: Record<string, Run> = {};
   for (const layout of values.layouts.split(',')) {
     // a fresh browser per run: nothing cached, memory measured from the start
-    const browser = await launchChromium();
-    runs[layout] = await measure(browser, i, layout);
-    await browser.close();
+    const marker = `--xxgk-bench=${process.pid}-${i}-${layout}`;
+    const browser = await launchChromium([marker]);
+    // a page that stops answering (the naive layout at scale) is given up on, its browser killed
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<Run>((done) => {
+      timer = setTimeout(() => done({ firstChart: NaN, ready: NaN, p50: NaN, p95: NaN, changes: 0, mb: NaN, memory: chromiumPss(marker), error: `no answer within ${(2 * timeout) / 1000} s` }), 2 * timeout);
+    });
+    runs[layout] = await Promise.race([measure(browser, marker, i, layout), deadline]);
+    clearTimeout(timer);
+    await Promise.race([browser.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
+    for (const pid of browserPids(marker)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
     const r = runs[layout];
     console.error(`${basename(dir)} ${layout}: ${r.error ?? `first chart ${r.firstChart} ms, ready ${r.ready} ms, p95 ${r.p95?.toFixed(0)} ms, ${r.mb.toFixed(1)} MB, ${r.memory.toFixed(0)} MB PSS`}`);
   }

@@ -2,9 +2,6 @@
  * Headless Chromium (Debian's package, driven by playwright-core; browser downloads do not work
  * here). Flags keep it from reaching the network on its own.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,8 +11,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`].filter((a) => !a.startsWith('--user-data-dir')) });
+/** `extra`: more switches (the benchmark marks its browser with one to find its processes). */
+export async function launchChromium(extra: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extra] });
 }
 
 /** Prints HTML to PDF as a user's "print to PDF" would (A4, backgrounds off). */

@@ -4,6 +4,7 @@ import { BASE } from './theme.ts';
 
 export interface TrendPoint { year: number; value: number | null }
 
+// insetTop: room above the highest point for its printed value, clear of the axis label
 export function trendChart(points: TrendPoint[], opts: { width: number; label: string; format: (v: number) => string; percent?: boolean }): SVGSVGElement | HTMLElement {
   const data = points.filter((p) => p.value !== null && Number.isFinite(p.value)) as { year: number; value: number }[];
   return Plot.plot({
@@ -11,7 +12,7 @@ export function trendChart(points: TrendPoint[], opts: { width: number; label: s
     width: opts.width,
     height: 180,
     x: { label: null, tickFormat: (d: number) => String(d), ticks: [...new Set(points.map((p) => p.year))] },
-    y: { label: opts.label, grid: true, zero: true, tickFormat: opts.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined, nice: true },
+    y: { label: opts.label, grid: true, zero: true, tickFormat: opts.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined, nice: true, insetTop: 16 },
     marks: [
       Plot.ruleY([0]),
       Plot.line(data, { x: 'year', y: 'value', stroke: '#1f5aa6', strokeWidth: 2 }),
