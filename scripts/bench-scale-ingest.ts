@@ -25,6 +25,8 @@ for (const n of sizes) {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--fresh', '--jobs', values.jobs, '--sources', join(corpus, 'SOURCES.tsv'), '--out', out, corpus], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   const [seconds, kb] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  // said before the accuracy check, which at a million reports takes a while of its own
+  console.error(`ingest of ${n} reports: ${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} reports/s, peak RSS ${(kb / 1024).toFixed(0)} MB`);
   const acc = await checkAccuracy(corpus, out);
   const line = `| ${n.toLocaleString('en-US')} | ${seconds.toFixed(1)} | ${(n / seconds).toFixed(0)} | ${(kb / 1024).toFixed(0)} | ${(du(out) / 1048576).toFixed(1)} | ${acc.right.toLocaleString('en-US')} / ${acc.truth_cells.toLocaleString('en-US')} | ${acc.wrong_numbers} | ${acc.unreadable} | ${acc.error_reports_flagged}/${acc.error_reports} · ${acc.clean_reports_flagged} |`;
   rows.push(line);

@@ -4,6 +4,8 @@
  * other than the truth's (wrong numbers: must be 0), cells left unreadable, and whether the
  * reports with injected errors — and only they — break an identity.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -14,7 +16,9 @@ export interface Accuracy {
 }
 
 export async function checkAccuracy(corpus: string, dataset: string, inputRoot = corpus): Promise<Accuracy> {
-  const db = await DuckDBInstance.create(':memory:');
+  // on disk, with a memory cap: a million reports' truth is 200 million cells, more than memory holds
+  const work = mkdtempSync(join(tmpdir(), 'xxgk-accuracy-'));
+  const db = await DuckDBInstance.create(join(work, 'accuracy.duckdb'), { memory_limit: '4GB', temp_directory: join(work, 'spill'), preserve_insertion_order: 'false' });
   const conn = await db.connect();
   const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -41,5 +45,7 @@ export async function checkAccuracy(corpus: string, dataset: string, inputRoot =
       count(*) FILTER (WHERE NOT injected) AS clean_reports, count(*) FILTER (WHERE NOT injected AND path IN (SELECT path FROM flagged)) AS clean_reports_flagged
     FROM rep`);
   conn.closeSync();
+  db.closeSync();
+  rmSync(work, { recursive: true, force: true });
   return { ...(a as object), ...(f as object), examples } as Accuracy;
 }
