@@ -15,6 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { normalizeCode } from '../src/ingest/identify/regions.ts';
 import { ingestToDataset } from './lib/ingest-batch.ts';
 import { formatSummary } from './lib/summary.ts';
+import { sqlString } from './lib/sql-literal.ts';
 
 const USAGE = `用法 / usage: npm run ingest -- --out DIR [--region CODE] [--sources FILE] [--copy-sources] [--fresh] [--jobs N] [--synthetic] [--strict] [--quiet] PATH...`;
 
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
   if (!values.strict) return 0;
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
-  const failed = Number((await conn.runAndReadAll(`SELECT count(*) FROM '${join(values.out, 'reports.parquet').replace(/'/g, "''")}' WHERE status = 'failed'`)).getRows()[0][0]);
+  const failed = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlString(join(values.out, 'reports.parquet'))} WHERE status = 'failed'`)).getRows()[0][0]);
   conn.closeSync();
   return failed > 0 ? 2 : 0;
 }

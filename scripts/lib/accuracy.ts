@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sqlString } from './sql-literal.ts';
 
 export interface Accuracy {
   truth_cells: number; right: number; wrong_numbers: number; unreadable: number; missing: number;
@@ -21,12 +22,11 @@ export async function checkAccuracy(corpus: string, dataset: string, inputRoot =
   const db = await DuckDBInstance.create(join(work, 'accuracy.duckdb'), { memory_limit: '4GB', temp_directory: join(work, 'spill'), preserve_insertion_order: 'false' });
   const conn = await db.connect();
   const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
-  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   // the truth's paths are relative to the corpus; the dataset's start with the folder as it was given to the ingest
   const prefix = inputRoot.replace(/\\/g, '/').replace(/\/+$/, '');
   await conn.run(`CREATE TABLE truth AS
-    SELECT ${lit(prefix ? `${prefix}/` : '')} || file AS path, errors, unnest(map_entries(cells)) AS e
-    FROM read_json(${lit(join(corpus, 'truth.jsonl'))}, format = 'newline_delimited', columns = {file: 'VARCHAR', errors: 'VARCHAR[]', cells: 'MAP(VARCHAR, JSON)'})`);
+    SELECT ${sqlString(prefix ? `${prefix}/` : '')} || file AS path, errors, unnest(map_entries(cells)) AS e
+    FROM read_json(${sqlString(join(corpus, 'truth.jsonl'))}, format = 'newline_delimited', columns = {file: 'VARCHAR', errors: 'VARCHAR[]', cells: 'MAP(VARCHAR, JSON)'})`);
   await conn.run(`CREATE TABLE cmp AS
     SELECT t.path, t.e.key AS key, t.e.value AS want, c.state, c.value, c.raw
     FROM truth t

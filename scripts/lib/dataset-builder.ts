@@ -18,6 +18,7 @@ import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
 import { CROSS_REPORT_SQL } from './cross-report.sql.ts';
 import { siteViewsSql, writeSite } from './site-writer.ts';
 import type { SiteIndex } from '../../src/model/site.ts';
+import { sqlString } from './sql-literal.ts';
 
 export interface Manifest {
   schema_version: number;
@@ -109,7 +110,7 @@ export class DatasetBuilder {
 
   /** The rows of the dataset at `out`, less the checks across reports (they are run again). */
   private async importExisting(): Promise<void> {
-    const p = (t: string) => `'${join(this.out, `${t}.parquet`).replace(/'/g, "''")}'`;
+    const p = (t: string) => sqlString(join(this.out, `${t}.parquet`));
     await this.conn.run(`INSERT INTO reports SELECT ${TABLES.reports.map((c) => `"${c.name}"`).join(', ')} FROM ${p('reports')}`);
     // each report's cells and findings keep the order they were written in
     const rows = (t: string) => `read_parquet(${p(t)}, file_row_number = true)`;
@@ -123,7 +124,7 @@ export class DatasetBuilder {
    * row that names the file it repeats, as the ingest records repeated files.
    */
   async mergeShard(dir: string): Promise<{ added: number; repeated: number; known: number }> {
-    const p = (t: string) => `'${join(resolve(dir), `${t}.parquet`).replace(/'/g, "''")}'`;
+    const p = (t: string) => sqlString(join(resolve(dir), `${t}.parquet`));
     const cols = (t: TableName) => TABLES[t].map((c) => `"${c.name}"`).join(', ');
     await this.conn.run('BEGIN TRANSACTION');
     try {
@@ -284,7 +285,7 @@ export class DatasetBuilder {
         // cells and findings follow their report's order
         const from = t === 'cells' || t === 'findings' ? `${t} t JOIN reports r ON r.report_id = t.report_id` : `${t} t`;
         const by = t === 'reports' || t === 'agencies' ? order[t].split(', ').map((x) => `t.${x}`).join(', ') : order[t];
-        await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${by}) TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+        await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${by}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
         counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
         files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
       }

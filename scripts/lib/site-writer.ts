@@ -9,6 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketDigits, SITE_TABLES, type SiteIndex, type SiteTable } from '../../src/model/site.ts';
 import { factsSql } from '../../src/queries/facts.ts';
 import { siteTableSql } from '../../src/queries/site-sql.ts';
+import { sqlString } from './sql-literal.ts';
 
 /** Row order inside each file: the columns the views filter and group on first. */
 const ORDER: Record<SiteTable, string> = {
@@ -25,8 +26,6 @@ const ORDER: Record<SiteTable, string> = {
   findings: 'report_id, rule, metric, applicant',
   agencies: 'agency_id',
 };
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * `conn` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
@@ -50,7 +49,7 @@ export async function writeSite(conn: DuckDBConnection, dir: string, reports: nu
       const name = String(part);
       if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
       const file = join(target, `${name}.parquet`);
-      await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${q(name)} ORDER BY ${ORDER[table]}) TO ${q(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${sqlString(name)} ORDER BY ${ORDER[table]}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
       parts[name] = { rows: Number(rows), bytes: statSync(file).size };
     }
     index.parts[table] = parts;
@@ -62,7 +61,7 @@ export async function writeSite(conn: DuckDBConnection, dir: string, reports: nu
 /** SQL creating one view per site table over the files written in `dir` (Node tests and the summary). */
 export function siteViewsSql(dir: string, index: SiteIndex): string[] {
   return (Object.keys(SITE_TABLES) as SiteTable[]).map((table) => {
-    const files = Object.keys(index.parts[table] ?? {}).map((p) => q(join(dir, 'site', table, `${p}.parquet`)));
+    const files = Object.keys(index.parts[table] ?? {}).map((p) => sqlString(join(dir, 'site', table, `${p}.parquet`)));
     const cols = SITE_TABLES[table].map((c) => `NULL::${c.type} AS "${c.name}"`).join(', ');
     // a table with no rows has no files: an empty view of the right columns
     return files.length

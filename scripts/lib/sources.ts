@@ -11,6 +11,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'csv-parse';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from './sql-literal.ts';
 
 export interface SourceInfo { region: string | null; url: string | null }
 
@@ -49,7 +50,6 @@ export class SourceTable {
         appender.appendBigInt(BigInt(n++));
         appender.endRow();
       }
-      if (n % 100_000 < 2) appender.flushSync();
     }
     appender.closeSync();
     return new SourceTable(conn);
@@ -59,7 +59,7 @@ export class SourceTable {
   async lookup(abs: string[]): Promise<Map<string, SourceInfo>> {
     const out = new Map<string, SourceInfo>();
     if (!abs.length) return out;
-    const list = [...new Set(abs)].map((a) => `'${a.replace(/'/g, "''")}'`).join(', ');
+    const list = [...new Set(abs)].map(sqlString).join(', ');
     const reader = await this.conn.runAndReadAll(`SELECT abs, region, url FROM sources WHERE abs IN (${list}) QUALIFY row_number() OVER (PARTITION BY abs ORDER BY n DESC) = 1`);
     for (const [a, region, url] of reader.getRows()) out.set(String(a), { region: region === null ? null : String(region), url: url === null ? null : String(url) });
     return out;

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { RULES } from '../../src/model/rules.ts';
 import type { BatchResult } from './ingest-batch.ts';
+import { sqlString } from './sql-literal.ts';
 
 export async function formatSummary(out: string, result: BatchResult): Promise<string> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
-  const p = (t: string) => `'${join(out, `${t}.parquet`).replace(/'/g, "''")}'`;
+  const p = (t: string) => sqlString(join(out, `${t}.parquet`));
   const byStatus = Object.fromEntries((await q(`SELECT status, count(*) AS n FROM ${p('reports')} GROUP BY ALL`)).map((r) => [r.status, r.n]));
   const problems = await q(`SELECT status, source_path, status_reason FROM ${p('reports')} WHERE status <> 'ok' ORDER BY status, source_path LIMIT 21`);
   const rules = await q(`SELECT rule, count(*) FILTER (WHERE result = 'fail') AS fail, count(*) FILTER (WHERE result <> 'fail') AS na FROM ${p('findings')} GROUP BY rule ORDER BY rule`);

@@ -51,6 +51,12 @@ const UNITS: Unit[] = [
   ...AREAS.map((area) => ({ kind: 'county' as const, area })),
 ];
 
+/** A province's or a city's own agencies: government, its office, departments (each present by chance); scales of their request volumes. */
+const UPPER = {
+  province: { office: '人民政府办公厅', departments: PROVINCE_DEPARTMENTS, chance: 0.9, scale: [120, 40, 8] },
+  city: { office: '人民政府办公室', departments: DEPARTMENTS, chance: 0.85, scale: [60, 20, 4] },
+} as const;
+
 /**
  * The agencies of enough units (provinces, cities, counties, drawn in random order, so every
  * corpus size has them in the country's proportions) to give about `target` agencies.
@@ -60,20 +66,13 @@ export function buildUniverse(target: number, r: Random): SynthAgency[] {
   const order = UNITS.map((u) => u).sort(() => r.next() - 0.5);
   for (const u of order) {
     if (out.length >= target) break;
-    if (u.kind === 'province') {
-      const province = PROVINCE.get(u.code)!;
-      const code = `${u.code}0000`;
-      out.push({ name: `${province}人民政府`, kind: 'government', regionCode: code, scale: 120 });
-      out.push({ name: `${province}人民政府办公厅`, kind: 'gov_office', regionCode: code, scale: 40 });
-      for (const d of PROVINCE_DEPARTMENTS) if (r.chance(0.9)) out.push({ name: `${province}${d}`, kind: 'department', regionCode: code, scale: 8 });
-      continue;
-    }
-    if (u.kind === 'city') {
-      const city = CITY.get(u.code)!;
-      const code = `${u.code}00`;
-      out.push({ name: `${city}人民政府`, kind: 'government', regionCode: code, scale: 60 });
-      out.push({ name: `${city}人民政府办公室`, kind: 'gov_office', regionCode: code, scale: 20 });
-      for (const d of DEPARTMENTS) if (r.chance(0.85)) out.push({ name: `${city}${d}`, kind: 'department', regionCode: code, scale: 4 });
+    if (u.kind === 'province' || u.kind === 'city') {
+      const p = UPPER[u.kind];
+      const name = (u.kind === 'province' ? PROVINCE : CITY).get(u.code)!;
+      const code = u.code.padEnd(6, '0');
+      out.push({ name: `${name}人民政府`, kind: 'government', regionCode: code, scale: p.scale[0] });
+      out.push({ name: `${name}${p.office}`, kind: 'gov_office', regionCode: code, scale: p.scale[1] });
+      for (const d of p.departments) if (r.chance(p.chance)) out.push({ name: `${name}${d}`, kind: 'department', regionCode: code, scale: p.scale[2] });
       continue;
     }
     const a = u.area;

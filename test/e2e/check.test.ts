@@ -3,7 +3,6 @@
  * filled with a real report's numbers) is chosen on the page; no request is made from then on;
  * the cells and findings the page reports (its JSON download) are the ingest's for the same file.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,8 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { fillBlankForm } from '../../scripts/lib/render/render-docx.ts';
-import { listen, serveStatic } from '../../scripts/lib/static-server.ts';
 import { buildSampleDataset, ingestRows } from '../helpers/dataset.ts';
+import { serveBuiltSite } from '../helpers/site.ts';
 import { REAL_REPORTS, specOf } from '../helpers/real-reports.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -27,11 +26,7 @@ const FILES: string[] = [...readdirSync('data/samples').filter((f) => !f.endsWit
 
 beforeAll(async () => {
   const dataset = await buildSampleDataset();
-  const dist = join(dir, 'dist');
-  const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { encoding: 'utf8', env: { ...process.env, XXGK_DATASET: dataset } });
-  if (built.status !== 0) throw new Error(built.stderr);
-  server = serveStatic(dist, '/');
-  base = `http://127.0.0.1:${await listen(server)}/`;
+  ({ server, base } = await serveBuiltSite(dataset));
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 }, 240_000);

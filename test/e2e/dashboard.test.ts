@@ -3,20 +3,17 @@
  * plain static server, over the dataset the real ingest makes of the sample reports, with every
  * request to another origin blocked and recorded (there must be none).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { listen, serveStatic } from '../../scripts/lib/static-server.ts';
 import { reviewsByYear } from '../../src/queries/reviews.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';
 import { VIEWS } from '../../src/state/url-state.ts';
 import { buildSampleDataset, openDataset, run } from '../helpers/dataset.ts';
 import { REAL_REPORTS } from '../helpers/real-reports.ts';
+import { serveBuiltSite } from '../helpers/site.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PREFIX = '/intranet/xxgk/';
@@ -28,11 +25,7 @@ const outside: string[] = [];
 
 beforeAll(async () => {
   datasetDir = await buildSampleDataset();
-  const dist = join(mkdtempSync(join(tmpdir(), 'xxgk-dist-')), 'dist');
-  const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { encoding: 'utf8', env: { ...process.env, XXGK_DATASET: datasetDir } });
-  if (built.status !== 0) throw new Error(built.stderr);
-  server = serveStatic(dist, PREFIX);
-  base = `http://127.0.0.1:${await listen(server)}${PREFIX}`;
+  ({ server, base } = await serveBuiltSite(datasetDir, PREFIX));
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);

@@ -4,7 +4,6 @@
  * dashboard in Chromium. No payload runs, no element of a payload exists, no payload address
  * becomes a link; the payloads are shown as the text they are.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,10 +11,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { listen, serveStatic } from '../../scripts/lib/static-server.ts';
 import { VIEWS } from '../../src/state/url-state.ts';
 import { buildDataset, openDataset, run } from '../helpers/dataset.ts';
 import { hostileMarkdown, hostilePage } from '../helpers/hostile.ts';
+import { serveBuiltSite } from '../helpers/site.ts';
 
 let server: Server;
 let browser: Browser;
@@ -33,11 +32,7 @@ beforeAll(async () => {
   const dataset = await buildDataset([input], { sourcesFile: join(input, 'SOURCES.tsv'), exclude: [join(input, 'SOURCES.tsv')], copySources: true });
   const conn = await openDataset(dataset);
   agency = String((await run(conn, { sql: `SELECT agency_id FROM agency_index WHERE contains(canonical_name, '<svg')`, params: [] }))[0].agency_id);
-  const dist = join(dir, 'dist');
-  const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { encoding: 'utf8', env: { ...process.env, XXGK_DATASET: dataset } });
-  if (built.status !== 0) throw new Error(built.stderr);
-  server = serveStatic(dist, '/');
-  base = `http://127.0.0.1:${await listen(server)}/`;
+  ({ server, base } = await serveBuiltSite(dataset));
   browser = await launchChromium();
 }, 180_000);
 
