@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlToPdf, launchChromium } from '../../scripts/lib/chromium.ts';
 import { listInputs } from '../../scripts/lib/inputs.ts';
 import { ingestRows } from '../helpers/dataset.ts';
 import { hostilePage } from '../helpers/hostile.ts';
@@ -139,7 +140,11 @@ describe('the bad-input corpus', () => {
     const limited = join(dir, 'limited');
     mkdirSync(limited);
     cpSync(JULU, join(limited, 'a-good.txt'));
-    cpSync('data/samples/2024_huaian-hongze-district-government.pdf', join(limited, 'b-slow.pdf'));
+    // 200 pages of table-like lines: seconds of work for the PDF reader on any machine, far past 0.3 s
+    const browser = await launchChromium();
+    const page = '<div style="page-break-after: always">' + '<p>表三 1 2 3 4 5 6 7 8</p>'.repeat(40) + '</div>';
+    writeFileSync(join(limited, 'b-slow.pdf'), await htmlToPdf(browser, `<meta charset="utf-8">${page.repeat(200)}`));
+    await browser.close();
     // 40 MB of table-like text: more than a 64 MB heap holds once split into lines and cells
     writeFileSync(join(limited, 'c-big.txt'), '1 2 3 4 5 6 7 8 9 10\n'.repeat(2_000_000));
     cpSync(JULU, join(limited, 'd-good.txt'));
