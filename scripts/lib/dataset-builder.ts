@@ -289,7 +289,7 @@ export class DatasetBuilder {
         counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
         files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
       }
-      const site = await writeSite(this.conn, tmp, counts.reports);
+      const site = await writeSite(this.conn, tmp, join(this.work, 'site-stage'), counts.reports);
       writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(site)}\n`);
       writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.summary(tmp, site))}\n`);
       let sources = false;

@@ -3,12 +3,12 @@
  * dataset's tables: each site table by partition, one Parquet file per part, rows ordered for
  * the filters, and site.json listing what was written.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketDigits, SITE_TABLES, type SiteIndex, type SiteTable } from '../../src/model/site.ts';
 import { factsSql } from '../../src/queries/facts.ts';
-import { siteTableSql } from '../../src/queries/site-sql.ts';
+import { MEASURE_CELLS, MEASURE_KEY_IDS, measuresByKeySql, measuresSql, reportKeyIds, siteTableSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 
 /** Row order inside each file: the columns the views filter and group on first. */
@@ -27,35 +27,88 @@ const ORDER: Record<SiteTable, string> = {
   agencies: 'agency_id',
 };
 
+/** Reports per slice when the measures are summed a slice at a time. */
+const MEASURE_SLICE = 25_000;
+
 /**
  * `conn` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
  * Writes `<dir>/site/<table>/<part>.parquet` and returns the index. Each table is first
  * materialized sorted by part (a sort DuckDB can spill to disk), then written one part at a
  * time, reading only that part's row groups: memory stays bounded however many parts there
- * are (a partitioned COPY keeps a buffer open for every part).
+ * are (a partitioned COPY keeps a buffer open for every part). The two tables that grow with
+ * the cells are built in slices, so that neither their sort nor their grouping outgrows the
+ * memory limit and spills the whole table at once (at a million reports, tens of GB): the
+ * agency-bucketed `cells` one group of buckets at a time, the measures a slice of reports at a
+ * time. Slices are staged as Parquet under `scratch` in one pass over the cells.
  */
-export async function writeSite(conn: DuckDBConnection, dir: string, reports: number): Promise<SiteIndex> {
+export async function writeSite(conn: DuckDBConnection, dir: string, scratch: string, reports: number): Promise<SiteIndex> {
   const digits = bucketDigits(reports);
   await conn.run(factsSql());
   const index: SiteIndex = { bucket_digits: digits, parts: {} };
-  for (const table of Object.keys(SITE_TABLES) as SiteTable[]) {
-    const cols = SITE_TABLES[table].map((c) => `"${c.name}"::${c.type} AS "${c.name}"`).join(', ');
-    await conn.run(`CREATE OR REPLACE TEMP TABLE site_part AS SELECT ${cols} FROM (${siteTableSql(table, digits)}) ORDER BY part, ${ORDER[table]}`);
-    const target = join(dir, 'site', table);
-    mkdirSync(target, { recursive: true });
-    const parts: SiteIndex['parts'][string] = {};
-    const reader = await conn.runAndReadAll('SELECT part, count(*)::BIGINT FROM site_part GROUP BY part ORDER BY part');
-    for (const [part, rows] of reader.getRows()) {
-      const name = String(part);
-      if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
-      const file = join(target, `${name}.parquet`);
-      await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${sqlString(name)} ORDER BY ${ORDER[table]}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
-      parts[name] = { rows: Number(rows), bytes: statSync(file).size };
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  try {
+    for (const table of Object.keys(SITE_TABLES) as SiteTable[]) {
+      const target = join(dir, 'site', table);
+      mkdirSync(target, { recursive: true });
+      const parts: SiteIndex['parts'][string] = {};
+      if (table === 'cells' && digits > 0) {
+        // one group per first hex digit of the bucket
+        const stage = join(scratch, table);
+        await conn.run(`COPY (SELECT *, substr(part, 2, 1) AS grp FROM (${siteTableSql(table, digits)})) TO ${sqlString(stage)} (FORMAT parquet, PARTITION_BY (grp))`);
+        for (const grp of stagedDirs(stage)) {
+          await sortedPart(conn, table, `(SELECT * EXCLUDE (grp) FROM read_parquet(${sqlString(join(stage, grp, '*.parquet'))}))`);
+          Object.assign(parts, await writeParts(conn, table, target));
+        }
+      } else if (table === 'measures') {
+        // a slice is a set of keys, so its reports are whole and its sums by key final
+        const slices = Math.max(1, Math.ceil(reports / MEASURE_SLICE));
+        const stage = join(scratch, table);
+        await conn.run(`CREATE OR REPLACE TABLE measure_key_ids AS ${MEASURE_KEY_IDS}`);
+        await conn.run(`CREATE OR REPLACE TABLE report_key_ids AS ${reportKeyIds('measure_key_ids')}`);
+        await conn.run(`COPY (SELECT c.*, hash(k.key_id) % ${slices} AS slice FROM (${MEASURE_CELLS}) c JOIN report_key_ids k USING (report_id)) TO ${sqlString(stage)} (FORMAT parquet, PARTITION_BY (slice))`);
+        await conn.run('CREATE OR REPLACE TABLE measure_sums (key_id INTEGER, measure VARCHAR, applicant VARCHAR, value DOUBLE, reports BIGINT)');
+        for (const slice of stagedDirs(stage)) {
+          await conn.run(`INSERT INTO measure_sums ${measuresByKeySql(`read_parquet(${sqlString(join(stage, slice, '*.parquet'))})`, 'report_key_ids', ['key_id'])}`);
+        }
+        await sortedPart(conn, table, `(${measuresSql('(SELECT k.* EXCLUDE (key_id), s.* EXCLUDE (key_id) FROM measure_sums s JOIN measure_key_ids k USING (key_id))')})`);
+        await conn.run('DROP TABLE measure_sums; DROP TABLE report_key_ids; DROP TABLE measure_key_ids');
+        Object.assign(parts, await writeParts(conn, table, target));
+      } else {
+        await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
+        Object.assign(parts, await writeParts(conn, table, target));
+      }
+      index.parts[table] = parts;
+      rmSync(join(scratch, table), { recursive: true, force: true });
     }
-    index.parts[table] = parts;
+  } finally {
+    await conn.run('DROP TABLE IF EXISTS site_part');
+    rmSync(scratch, { recursive: true, force: true });
   }
-  await conn.run('DROP TABLE IF EXISTS site_part');
   return index;
+}
+
+/** The partition directories a partitioned COPY wrote (none when it had no rows). */
+const stagedDirs = (stage: string) => (existsSync(stage) ? readdirSync(stage).sort() : []);
+
+/** Table site_part: the rows of `from` with the table's columns, sorted by part and the table's order. */
+async function sortedPart(conn: DuckDBConnection, table: SiteTable, from: string): Promise<void> {
+  const cols = SITE_TABLES[table].map((c) => `"${c.name}"::${c.type} AS "${c.name}"`).join(', ');
+  await conn.run(`CREATE OR REPLACE TABLE site_part AS SELECT ${cols} FROM ${from} ORDER BY part, ${ORDER[table]}`);
+}
+
+/** One Parquet file per part of site_part. */
+async function writeParts(conn: DuckDBConnection, table: SiteTable, target: string): Promise<SiteIndex['parts'][string]> {
+  const parts: SiteIndex['parts'][string] = {};
+  const reader = await conn.runAndReadAll('SELECT part, count(*)::BIGINT FROM site_part GROUP BY part ORDER BY part');
+  for (const [part, rows] of reader.getRows()) {
+    const name = String(part);
+    if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
+    const file = join(target, `${name}.parquet`);
+    await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${sqlString(name)} ORDER BY ${ORDER[table]}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+    parts[name] = { rows: Number(rows), bytes: statSync(file).size };
+  }
+  return parts;
 }
 
 /** SQL creating one view per site table over the files written in `dir` (Node tests and the summary). */

@@ -22,12 +22,12 @@ const REGION_AT: Record<Level, [string, string, string, string]> = {
  * (k = 1), its city when it is below province level (k = 2), with the region columns at the
  * level the partition keeps. A join with three constants streams: nothing is held in memory.
  */
-function expand(source: string, cols: string, levels: { all: Level; province: Level; city: Level }): string {
+function expand(source: string, cols: string, levels: { all: Level; province: Level; city: Level }, ks: readonly number[] = [0, 1, 2]): string {
   const at = [levels.all, levels.province, levels.city].map((l) => REGION_AT[l]);
   const region = ['region_code', 'province', 'city', 'county'].map((name, i) => `CASE k WHEN 0 THEN ${at[0][i]} WHEN 1 THEN ${at[1][i]} ELSE ${at[2][i]} END AS ${name}`).join(',\n  ');
   return `SELECT CASE k WHEN 0 THEN 'all' WHEN 1 THEN substr(region_code, 1, 2) ELSE substr(region_code, 1, 4) END AS part,
   ${region}, ${cols}
-FROM ${source} CROSS JOIN (VALUES (0), (1), (2)) AS ks(k)
+FROM ${source} CROSS JOIN (VALUES ${ks.map((k) => `(${k})`).join(', ')}) AS ks(k)
 WHERE k = 0 OR (k = 1 AND region_code IS NOT NULL) OR (k = 2 AND region_code IS NOT NULL AND region_code NOT LIKE '__0000')`;
 }
 
@@ -91,16 +91,30 @@ export const OUTCOME_GROUPS = [
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number]['key'];
 const GROUP_METRICS = OUTCOME_GROUPS.flatMap((g) => g.metrics);
 
+/** The cells the measures read: outcome groups, applications, table 二. */
+export const MEASURE_CELLS = `SELECT report_id, metric, applicant, value FROM cells
+  WHERE state = 'number' AND metric IN (${list([...GROUP_METRICS, 'app.new', ...T2_METRICS.map((m) => m.code)])})`;
+
+/** The key columns of a report at county level, which the measures are summed by. */
+const FULL_KEY = [...KEYS.split(', '), 'region_code', 'province', 'city', 'county'];
+
+/** The distinct full keys of the non-failed reports, numbered, for grouping on a number instead of eight strings. */
+export const MEASURE_KEY_IDS = `SELECT row_number() OVER ()::INTEGER AS key_id, * FROM (SELECT DISTINCT ${FULL_KEY.join(', ')} FROM reports WHERE status <> 'failed')`;
+
+/** Each non-failed report's key number, from a table `keyIds` of MEASURE_KEY_IDS. */
+export const reportKeyIds = (keyIds: string) => `SELECT r.report_id, k.key_id FROM reports r JOIN ${keyIds} k
+  ON ${FULL_KEY.map((c) => `r.${c} IS NOT DISTINCT FROM k.${c}`).join(' AND ')} WHERE r.status <> 'failed'`;
+
 /**
- * Per report: each outcome group (（六） is its printed row when there is one, else its three
- * sub-rows, never both), each metric of the groups, applications by applicant, table 二.
+ * Measures summed by the full key, from `cellsFrom` (rows of MEASURE_CELLS) and `keyOf`
+ * (report_id and the key columns `keyCols` of each non-failed report). Per report first: each
+ * outcome group (（六） is its printed row when there is one, else its three sub-rows, never
+ * both), each metric of the groups, applications by applicant, table 二.
  */
-function measures(): string {
+export function measuresByKeySql(cellsFrom: string, keyOf: string, keyCols: readonly string[]): string {
   const groupOf = OUTCOME_GROUPS.map((g) => `WHEN metric IN (${list(g.metrics)}) THEN 'group.${g.key}'`).join(' ');
-  const perReport = `(WITH c AS (
-    SELECT report_id, metric, applicant, value FROM cells
-    WHERE state = 'number' AND metric IN (${list([...GROUP_METRICS, 'app.new', ...T2_METRICS.map((m) => m.code)])})
-  ), g AS (
+  return `WITH c AS (SELECT report_id, metric, applicant, value FROM ${cellsFrom}),
+  g AS (
     SELECT report_id, applicant, CASE ${groupOf} END AS measure, value,
       CASE WHEN metric = 'app.res.other' THEN 1 WHEN metric LIKE 'app.res.other.%' THEN 2 ELSE 0 END AS other_kind
     FROM c WHERE metric IN (${list(GROUP_METRICS)})
@@ -111,12 +125,24 @@ function measures(): string {
     WHERE NOT (g.other_kind = 2 AND p.report_id IS NOT NULL) GROUP BY ALL
     UNION ALL SELECT report_id, applicant, metric, value FROM c
   )
-  -- summed first by the full key, then again by each part's coarser one: sums and counts add up
-  SELECT ${KEYS}, r.region_code, r.province, r.city, r.county, m.measure, m.applicant, sum(m.value) AS value, count(*) AS reports
-  FROM m JOIN reports r ON r.report_id = m.report_id WHERE r.status <> 'failed' GROUP BY ALL)`;
-  return `SELECT part, ${KEYS}, region_code, province, city, county, measure, applicant, sum(value)::DOUBLE AS value, sum(reports)::INTEGER AS reports
-FROM (${expand(perReport, `${KEYS}, measure, applicant, value, reports`, SERIES)})
-GROUP BY ALL`;
+  SELECT ${keyCols.map((c) => `k.${c}`).join(', ')}, m.measure, m.applicant, sum(m.value) AS value, count(*) AS reports
+  FROM m JOIN ${keyOf} k ON k.report_id = m.report_id GROUP BY ALL`;
+}
+
+/**
+ * The measures table from `byKey`, rows of measuresByKeySql by the full key (one row per key,
+ * measure and applicant): as they are in the city parts, which keep the county level, and
+ * summed by each coarser part's key.
+ */
+export function measuresSql(byKey = `(${measuresByKeySql(`(${MEASURE_CELLS})`, `(SELECT report_id, ${FULL_KEY.join(', ')} FROM reports WHERE status <> 'failed')`, FULL_KEY)})`): string {
+  const cols = `${KEYS}, region_code, province, city, county, measure, applicant`;
+  return `WITH by_key AS MATERIALIZED (SELECT * FROM ${byKey})
+SELECT part, ${cols}, sum(value)::DOUBLE AS value, sum(reports)::INTEGER AS reports
+FROM (${expand('by_key', `${KEYS}, measure, applicant, value, reports`, SERIES, [0, 1])})
+GROUP BY ALL
+UNION ALL
+SELECT substr(region_code, 1, 4) AS part, ${cols}, value::DOUBLE AS value, reports::INTEGER AS reports
+FROM by_key WHERE region_code IS NOT NULL AND region_code NOT LIKE '__0000'`;
 }
 
 function rules(): string {
@@ -177,7 +203,7 @@ export function siteTableSql(table: SiteTable, digits: number): string {
     case 'rollup': return rollup();
     case 'agency_masks': return agencyMasks();
     case 'agency_years': return agencyYears();
-    case 'measures': return measures();
+    case 'measures': return measuresSql();
     case 'rules': return rules();
     case 'problems': return problems();
     case 'agency_facts': return agencyFacts(digits);
