@@ -27,8 +27,8 @@ const ORDER: Record<SiteTable, string> = {
   agencies: 'agency_id',
 };
 
-/** Reports per slice when the measures are summed a slice at a time. */
-const MEASURE_SLICE = 25_000;
+/** Reports per slice when the measures are summed a slice at a time (XXGK_MEASURE_SLICE: tests use small slices). */
+const measureSlice = () => Number(process.env.XXGK_MEASURE_SLICE) || 25_000;
 
 /**
  * `conn` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
@@ -62,7 +62,7 @@ export async function writeSite(conn: DuckDBConnection, dir: string, scratch: st
         }
       } else if (table === 'measures') {
         // a slice is a set of keys, so its reports are whole and its sums by key final
-        const slices = Math.max(1, Math.ceil(reports / MEASURE_SLICE));
+        const slices = Math.max(1, Math.ceil(reports / measureSlice()));
         const stage = join(scratch, table);
         await conn.run(`CREATE OR REPLACE TABLE measure_key_ids AS ${MEASURE_KEY_IDS}`);
         await conn.run(`CREATE OR REPLACE TABLE report_key_ids AS ${reportKeyIds('measure_key_ids')}`);

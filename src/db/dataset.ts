@@ -13,7 +13,7 @@ import { TABLES, type TableName } from '../model/contract.ts';
 import { SITE_TABLES, sitePath, type Need, type SiteColumn, type SiteIndex, type SiteTable } from '../model/site.ts';
 import { factsSql } from '../queries/facts.ts';
 import { siteTableSql } from '../queries/site-sql.ts';
-import type { Db } from './duckdb.ts';
+import { debug, type Db } from './duckdb.ts';
 import { fetchJson } from './dataset-url.ts';
 import { aliasListColumn, float64Column, int32Column, int64Column, utf8Column, utf8ListColumn, type AliasValue } from './arrow-columns.ts';
 
@@ -77,10 +77,16 @@ export async function openSite(db: Db, base: string): Promise<LoadedSite> {
     if (!p) {
       // a part absent from the index has no rows
       p = index.parts[n.table]?.[n.part]
-        ? fetchBytes(`${base}${sitePath(n.table, n.part)}`).then(async (buf) => {
+        ? (async () => {
+          const t0 = performance.now();
+          const buf = await fetchBytes(`${base}${sitePath(n.table, n.part)}`);
+          const t1 = performance.now();
           bytes += buf.byteLength;
-          await db.insert(n.table, await parquetToArrow(SITE_TABLES[n.table], buf));
-        })
+          const table = await parquetToArrow(SITE_TABLES[n.table], buf);
+          const t2 = performance.now();
+          await db.insert(n.table, table);
+          if (debug) console.debug(`[load] ${key}: ${buf.byteLength} bytes, ${table.numRows} rows; fetch ${(t1 - t0).toFixed(1)} ms, decode ${(t2 - t1).toFixed(1)} ms, insert ${(performance.now() - t2).toFixed(1)} ms`);
+        })()
         : Promise.resolve();
       // a failed fetch may be retried by the next query
       p.catch(() => loading.delete(key));

@@ -19,6 +19,9 @@ export interface Db {
 
 let started: Promise<Db> | null = null;
 
+/** ?debug=sql: each query's and partition's time in the console, for finding the slow one. */
+export const debug = typeof location !== 'undefined' && new URLSearchParams(location.search).get('debug') === 'sql';
+
 async function wasmModuleUrl(): Promise<string> {
   // the build ships duckdb-eh.wasm.gz only; the dev server has the raw file
   const gz = await fetch(`${ehWasm}.gz`).catch(() => null);
@@ -94,8 +97,10 @@ export function startDb(): Promise<Db> {
     };
     return {
       query: <T>(sql: string, params: readonly unknown[] = []) => serial(async () => {
-        if (!params.length) return rowsOf<T>(await conn.query(sql));
-        return rowsOf<T>(await (await prepared(sql)).query(...params));
+        const t0 = performance.now();
+        const rows = rowsOf<T>(params.length ? await (await prepared(sql)).query(...params) : await conn.query(sql));
+        if (debug) console.debug(`[sql] ${(performance.now() - t0).toFixed(1)} ms, ${rows.length} rows: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+        return rows;
       }),
       insert: (name, table) => serial(() => conn.insertArrowTable(table, { name, create: false })),
       lock: () => serial(async () => {

@@ -10,6 +10,7 @@ const given = new URLSearchParams(location.search);
 const keep = new URLSearchParams();
 if (given.get('data')) keep.set('data', given.get('data')!);
 if (given.get('layout') === 'naive') keep.set('layout', 'naive');
+if (given.get('debug') === 'sql') keep.set('debug', 'sql');
 
 export const app = $state<AppState>(initial.state);
 export const notices = $state<{ list: string[] }>({ list: [...initial.notices] });

@@ -4,18 +4,19 @@
  * region, failed reports, blank cells) and random filters, the site queries give the same
  * counts and sums as plain SQL over the dataset's own tables.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatasetBuilder, type FileRows } from '../../scripts/lib/dataset-builder.ts';
 import type { CellRow, ReportRow } from '../../src/model/contract.ts';
-import { regionPrefix } from '../../src/model/site.ts';
+import { regionPrefix, SITE_TABLES } from '../../src/model/site.ts';
 import type { Filters } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
 import { outcomeMixByYear } from '../../src/queries/outcomes.ts';
+import { measuresSql } from '../../src/queries/site-sql.ts';
 import { openDataset, run } from '../helpers/dataset.ts';
 
 const REGIONS: [string | null, string | null, string | null, string | null][] = [
@@ -112,5 +113,40 @@ describe('site layout = the dataset', () => {
       }),
       { numRuns: 12 },
     );
+  }, 120_000);
+});
+
+describe('site layout built in slices', () => {
+  it('measures summed a few reports at a time and cells sorted by bucket group equal the whole computed at once', async () => {
+    // over 1,000 reports, so the detail is bucketed (16 groups) and the measures sliced
+    const specs = fc.sample(reportArb, { numRuns: 1_500, seed: 7 });
+    const out = join(mkdtempSync(join(tmpdir(), 'xxgk-slices-')), 'ds');
+    const b = await DatasetBuilder.open(out, { fresh: true });
+    await b.add(specs.map((s, i) => fileRows(s, i)));
+    process.env.XXGK_MEASURE_SLICE = '97';
+    try {
+      await b.finish({ generator: 'test' });
+    } finally {
+      delete process.env.XXGK_MEASURE_SLICE;
+    }
+    const site = JSON.parse(readFileSync(join(out, 'site.json'), 'utf8'));
+    expect(site.bucket_digits).toBe(1);
+    // the contract tables under their own names; the site's files read directly
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    for (const t of ['reports', 'cells', 'findings']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${join(out, `${t}.parquet`)}')`);
+    // by name (EXCEPT compares by position); sums of decimals may differ in the last bits with the order of addition
+    const cols = SITE_TABLES.measures.map((c) => (c.name === 'value' ? 'round(value, 6) AS value' : c.name)).join(', ');
+    const whole = `SELECT ${cols} FROM (${measuresSql()})`;
+    const written = `SELECT ${cols} FROM read_parquet('${join(out, 'site', 'measures', '*.parquet')}')`;
+    const [diff] = await run(conn, { sql: `SELECT (SELECT count(*) FROM (${whole})) AS n, (SELECT count(*) FROM ((${whole}) EXCEPT ALL (${written}))) AS missing, (SELECT count(*) FROM ((${written}) EXCEPT ALL (${whole}))) AS extra`, params: [] });
+    expect(diff.n).toBeGreaterThan(100);
+    expect(diff).toMatchObject({ missing: 0, extra: 0 });
+    // every cell once, in its report's agency bucket
+    const [cells] = await run(conn, { sql: `SELECT (SELECT count(*) FROM cells) AS contract, count(*) AS site,
+        count(*) FILTER (WHERE s.part <> 'b' || substr(coalesce(r.agency_id, r.report_id), 1, 1)) AS misplaced,
+        (SELECT count(*) FROM ((SELECT report_id, metric, applicant, value, state FROM cells) EXCEPT ALL (SELECT report_id, metric, applicant, value, state FROM main.cells_site))) AS lost
+      FROM main.cells_site s JOIN reports r USING (report_id)`.replaceAll('main.cells_site', `read_parquet('${join(out, 'site', 'cells', '*.parquet')}')`), params: [] });
+    expect(cells).toMatchObject({ site: cells.contract, misplaced: 0, lost: 0 });
+    conn.closeSync();
   }, 120_000);
 });
