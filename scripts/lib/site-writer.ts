@@ -38,8 +38,9 @@ const measureSlice = () => Number(process.env.XXGK_MEASURE_SLICE) || 25_000;
  * are (a partitioned COPY keeps a buffer open for every part). The two tables that grow with
  * the cells are built in slices, so that neither their sort nor their grouping outgrows the
  * memory limit and spills the whole table at once (at a million reports, tens of GB): the
- * agency-bucketed `cells` one group of buckets at a time, the measures a slice of reports at a
- * time. Slices are staged as Parquet under `scratch` in one pass over the cells.
+ * agency-bucketed `cells` one group of buckets at a time, the measures a slice of keys (and so
+ * of whole reports) at a time. Slices are staged as Parquet under `scratch` in one pass over the
+ * cells.
  */
 export async function writeSite(conn: DuckDBConnection, dir: string, scratch: string, reports: number): Promise<SiteIndex> {
   const digits = bucketDigits(reports);
