@@ -55,25 +55,13 @@ export async function writeSite(conn: DuckDBConnection, dir: string, scratch: st
       const parts: SiteIndex['parts'][string] = {};
       if (table === 'cells' && digits > 0) {
         // one group per first hex digit of the bucket
-        const stage = join(scratch, table);
-        await conn.run(`COPY (SELECT *, substr(part, 2, 1) AS grp FROM (${siteTableSql(table, digits)})) TO ${sqlString(stage)} (FORMAT parquet, PARTITION_BY (grp))`);
-        for (const grp of stagedDirs(stage)) {
-          await sortedPart(conn, table, `(SELECT * EXCLUDE (grp) FROM read_parquet(${sqlString(join(stage, grp, '*.parquet'))}))`);
+        for (const group of await stageSlices(conn, join(scratch, table), `SELECT *, substr(part, 2, 1) AS slice FROM (${siteTableSql(table, digits)})`)) {
+          await sortedPart(conn, table, group);
           Object.assign(parts, await writeParts(conn, table, target));
         }
       } else if (table === 'measures') {
-        // a slice is a set of keys, so its reports are whole and its sums by key final
-        const slices = Math.max(1, Math.ceil(reports / measureSlice()));
-        const stage = join(scratch, table);
-        await conn.run(`CREATE OR REPLACE TABLE measure_key_ids AS ${MEASURE_KEY_IDS}`);
-        await conn.run(`CREATE OR REPLACE TABLE report_key_ids AS ${reportKeyIds('measure_key_ids')}`);
-        await conn.run(`COPY (SELECT c.*, hash(k.key_id) % ${slices} AS slice FROM (${MEASURE_CELLS}) c JOIN report_key_ids k USING (report_id)) TO ${sqlString(stage)} (FORMAT parquet, PARTITION_BY (slice))`);
-        await conn.run('CREATE OR REPLACE TABLE measure_sums (key_id INTEGER, measure VARCHAR, applicant VARCHAR, value DOUBLE, reports BIGINT)');
-        for (const slice of stagedDirs(stage)) {
-          await conn.run(`INSERT INTO measure_sums ${measuresByKeySql(`read_parquet(${sqlString(join(stage, slice, '*.parquet'))})`, 'report_key_ids', ['key_id'])}`);
-        }
-        await sortedPart(conn, table, `(${measuresSql('(SELECT k.* EXCLUDE (key_id), s.* EXCLUDE (key_id) FROM measure_sums s JOIN measure_key_ids k USING (key_id))')})`);
-        await conn.run('DROP TABLE measure_sums; DROP TABLE report_key_ids; DROP TABLE measure_key_ids');
+        await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), Math.max(1, Math.ceil(reports / measureSlice()))));
+        await conn.run('DROP TABLE measure_sums; DROP TABLE measure_key_ids');
         Object.assign(parts, await writeParts(conn, table, target));
       } else {
         await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
@@ -89,8 +77,29 @@ export async function writeSite(conn: DuckDBConnection, dir: string, scratch: st
   return index;
 }
 
-/** The partition directories a partitioned COPY wrote (none when it had no rows). */
-const stagedDirs = (stage: string) => (existsSync(stage) ? readdirSync(stage).sort() : []);
+/**
+ * Writes the rows of `select` to `stage` as Parquet partitioned by its column `slice`, in one
+ * pass, and returns a relation for each slice's rows (without `slice`); none when it had no rows.
+ */
+async function stageSlices(conn: DuckDBConnection, stage: string, select: string): Promise<string[]> {
+  await conn.run(`COPY (${select}) TO ${sqlString(stage)} (FORMAT parquet, PARTITION_BY (slice))`);
+  const dirs = existsSync(stage) ? readdirSync(stage).sort() : [];
+  return dirs.map((d) => `(SELECT * EXCLUDE (slice) FROM read_parquet(${sqlString(join(stage, d, '*.parquet'))}))`);
+}
+
+/**
+ * The measures (a relation of measuresSql rows), summed `slices` slices at a time. A slice is a
+ * set of keys, so its reports are whole and its sums by key final; keys are grouped on as numbers.
+ */
+async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: number): Promise<string> {
+  await conn.run(`CREATE OR REPLACE TABLE measure_key_ids AS ${MEASURE_KEY_IDS}`);
+  await conn.run(`CREATE OR REPLACE TABLE report_key_ids AS ${reportKeyIds('measure_key_ids')}`);
+  const parts = await stageSlices(conn, stage, `SELECT c.*, hash(k.key_id) % ${slices} AS slice FROM (${MEASURE_CELLS}) c JOIN report_key_ids k USING (report_id)`);
+  await conn.run('CREATE OR REPLACE TABLE measure_sums (key_id INTEGER, measure VARCHAR, applicant VARCHAR, value DOUBLE, reports BIGINT)');
+  for (const cells of parts) await conn.run(`INSERT INTO measure_sums ${measuresByKeySql(cells, 'report_key_ids', ['key_id'])}`);
+  await conn.run('DROP TABLE report_key_ids');
+  return `(${measuresSql('(SELECT k.* EXCLUDE (key_id), s.* EXCLUDE (key_id) FROM measure_sums s JOIN measure_key_ids k USING (key_id))')})`;
+}
 
 /** Table site_part: the rows of `from` with the table's columns, sorted by part and the table's order. */
 async function sortedPart(conn: DuckDBConnection, table: SiteTable, from: string): Promise<void> {

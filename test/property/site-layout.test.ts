@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatasetBuilder, type FileRows } from '../../scripts/lib/dataset-builder.ts';
+import { sqlString } from '../../scripts/lib/sql-literal.ts';
 import type { CellRow, ReportRow } from '../../src/model/contract.ts';
 import { regionPrefix, SITE_TABLES } from '../../src/model/site.ts';
 import type { Filters } from '../../src/queries/filters.ts';
@@ -133,19 +134,20 @@ describe('site layout built in slices', () => {
     expect(site.bucket_digits).toBe(1);
     // the contract tables under their own names; the site's files read directly
     const conn = await (await DuckDBInstance.create(':memory:')).connect();
-    for (const t of ['reports', 'cells', 'findings']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${join(out, `${t}.parquet`)}')`);
+    for (const t of ['reports', 'cells', 'findings']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${sqlString(join(out, `${t}.parquet`))})`);
+    for (const t of ['measures', 'cells']) await conn.run(`CREATE VIEW site_${t} AS SELECT * FROM read_parquet(${sqlString(join(out, 'site', t, '*.parquet'))})`);
     // by name (EXCEPT compares by position); sums of decimals may differ in the last bits with the order of addition
     const cols = SITE_TABLES.measures.map((c) => (c.name === 'value' ? 'round(value, 6) AS value' : c.name)).join(', ');
     const whole = `SELECT ${cols} FROM (${measuresSql()})`;
-    const written = `SELECT ${cols} FROM read_parquet('${join(out, 'site', 'measures', '*.parquet')}')`;
+    const written = `SELECT ${cols} FROM site_measures`;
     const [diff] = await run(conn, { sql: `SELECT (SELECT count(*) FROM (${whole})) AS n, (SELECT count(*) FROM ((${whole}) EXCEPT ALL (${written}))) AS missing, (SELECT count(*) FROM ((${written}) EXCEPT ALL (${whole}))) AS extra`, params: [] });
     expect(diff.n).toBeGreaterThan(100);
     expect(diff).toMatchObject({ missing: 0, extra: 0 });
     // every cell once, in its report's agency bucket
     const [cells] = await run(conn, { sql: `SELECT (SELECT count(*) FROM cells) AS contract, count(*) AS site,
         count(*) FILTER (WHERE s.part <> 'b' || substr(coalesce(r.agency_id, r.report_id), 1, 1)) AS misplaced,
-        (SELECT count(*) FROM ((SELECT report_id, metric, applicant, value, state FROM cells) EXCEPT ALL (SELECT report_id, metric, applicant, value, state FROM main.cells_site))) AS lost
-      FROM main.cells_site s JOIN reports r USING (report_id)`.replaceAll('main.cells_site', `read_parquet('${join(out, 'site', 'cells', '*.parquet')}')`), params: [] });
+        (SELECT count(*) FROM ((SELECT report_id, metric, applicant, value, state FROM cells) EXCEPT ALL (SELECT report_id, metric, applicant, value, state FROM site_cells))) AS lost
+      FROM site_cells s JOIN reports r USING (report_id)`, params: [] });
     expect(cells).toMatchObject({ site: cells.contract, misplaced: 0, lost: 0 });
     conn.closeSync();
   }, 120_000);
