@@ -6,11 +6,11 @@
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
  * into a temporary folder that is swapped in with renames.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { SCHEMA_VERSION, TABLES, type CellRow, type ColumnDef, type FindingRow, type ReportRow, type TableName } from '../../src/model/contract.ts';
+import { SCHEMA_VERSION, TABLES, type ColumnDef, type TableName } from '../../src/model/contract.ts';
 import { agencyKey, stableId } from '../../src/ingest/agencies.ts';
 import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
@@ -19,6 +19,8 @@ import { CROSS_REPORT_SQL } from './cross-report.sql.ts';
 import { siteViewsSql, writeSite } from './site-writer.ts';
 import type { SiteIndex } from '../../src/model/site.ts';
 import { sqlString } from './sql-literal.ts';
+import { cellsCsvBytes, readCellsCsv } from './cells-csv.ts';
+import type { EncodedResult, FileResult } from './ingest-one.ts';
 
 export interface Manifest {
   schema_version: number;
@@ -35,7 +37,7 @@ export interface Manifest {
   site: boolean;
 }
 
-export interface FileRows { report: ReportRow; cells: CellRow[]; findings: FindingRow[] }
+export type { FileResult as FileRows, EncodedResult as EncodedRows } from './ingest-one.ts';
 
 const CROSS_RULES = ['XYEAR_CARRY', 'DUPLICATE_REPORT', 'MISSING_YEAR'];
 const STRING_LIST = LIST(VARCHAR);
@@ -76,7 +78,14 @@ async function rowsOf(conn: DuckDBConnection, q: Sql | string): Promise<Record<s
 }
 
 export class DatasetBuilder {
-  private constructor(readonly out: string, readonly work: string, private db: DuckDBInstance, readonly conn: DuckDBConnection) {}
+  /** Seconds spent in each step of `finish`, in order (for the run's summary and the benchmarks). */
+  readonly phases: Record<string, number> = {};
+
+  /**
+   * `conn` writes; `lookups` reads (sources, known files) while `conn` appends the previous
+   * window, so the files of the next window can be read and sent for parsing meanwhile.
+   */
+  private constructor(readonly out: string, readonly work: string, private db: DuckDBInstance, readonly conn: DuckDBConnection, readonly lookups: DuckDBConnection) {}
 
   /**
    * Opens the work database: continues an interrupted run, or starts from the dataset already
@@ -94,7 +103,7 @@ export class DatasetBuilder {
     // bounded memory whatever the corpus: DuckDB spills to disk beyond its limit
     const db = await DuckDBInstance.create(join(work, 'work.duckdb'), { memory_limit: process.env.XXGK_DUCKDB_MEMORY ?? '600MB', temp_directory: join(work, 'spill'), preserve_insertion_order: 'false' });
     const conn = await db.connect();
-    const b = new DatasetBuilder(out, work, db, conn);
+    const b = new DatasetBuilder(out, work, db, conn, await db.connect());
     if (!resuming) {
       await conn.run('BEGIN TRANSACTION');
       await conn.run(`CREATE TABLE reports (${columns('reports')})`);
@@ -163,7 +172,7 @@ export class DatasetBuilder {
     const out = new Map<string, string[]>();
     if (!shas.length) return out;
     const list = [...new Set(shas)].map((s) => `'${s.replace(/[^0-9a-f]/g, '')}'`).join(', ');
-    const reader = await this.conn.runAndReadAll(`SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${list}) ORDER BY source_path`);
+    const reader = await this.lookups.runAndReadAll(`SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${list}) ORDER BY source_path`);
     for (const [sha, path] of reader.getRows()) {
       if (!out.has(String(sha))) out.set(String(sha), []);
       out.get(String(sha))!.push(String(path));
@@ -177,23 +186,29 @@ export class DatasetBuilder {
   }
 
   /** Appends the rows of some files in one transaction (all or nothing if the run dies). */
-  async add(batch: FileRows[]): Promise<void> {
+  async add(batch: (FileResult | EncodedResult)[]): Promise<void> {
     if (!batch.length) return;
+    const file = join(this.work, 'window-cells.csv');
+    let bytes = 0;
+    const fd = openSync(file, 'w');
+    try {
+      for (const f of batch) {
+        const csv = 'cellsCsv' in f ? f.cellsCsv : cellsCsvBytes(f.cells);
+        writeFileSync(fd, csv);
+        bytes += csv.length;
+      }
+    } finally {
+      closeSync(fd);
+    }
     await this.conn.run('BEGIN TRANSACTION');
     try {
       const reports = await this.conn.createAppender('reports');
-      const cells = await this.conn.createAppender('cells');
       const findings = await this.conn.createAppender('findings');
       for (const f of batch) {
         const r = f.report;
         if (r.agency_name && r.status !== 'failed') r.agency_id = stableId(agencyKey(r.agency_name, r));
         for (const col of TABLES.reports) append(reports, col, (r as unknown as Record<string, unknown>)[col.name]);
         reports.endRow();
-        f.cells.forEach((c, i) => {
-          for (const col of TABLES.cells) append(cells, col, (c as unknown as Record<string, unknown>)[col.name]);
-          cells.appendInteger(i);
-          cells.endRow();
-        });
         f.findings.forEach((x, i) => {
           for (const col of TABLES.findings) append(findings, col, (x as unknown as Record<string, unknown>)[col.name]);
           findings.appendInteger(i);
@@ -201,12 +216,14 @@ export class DatasetBuilder {
         });
       }
       reports.closeSync();
-      cells.closeSync();
       findings.closeSync();
+      if (bytes) await this.conn.run(`INSERT INTO cells SELECT * FROM ${readCellsCsv(file)}`);
       await this.conn.run('COMMIT');
     } catch (e) {
       await this.conn.run('ROLLBACK');
       throw e;
+    } finally {
+      rmSync(file, { force: true });
     }
   }
 
@@ -263,10 +280,21 @@ export class DatasetBuilder {
     return h.digest('hex');
   }
 
+  private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + (performance.now() - t0) / 1000;
+    }
+  }
+
   async finish(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
-    await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
-    await this.agencies();
-    for (const sql of CROSS_REPORT_SQL) await this.conn.run(sql);
+    await this.timed('checks', async () => {
+      await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
+      await this.agencies();
+      for (const sql of CROSS_REPORT_SQL) await this.conn.run(sql);
+    });
     const parent = dirname(this.out);
     const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);
     mkdirSync(tmp);
@@ -285,13 +313,15 @@ export class DatasetBuilder {
         // cells and findings follow their report's order
         const from = t === 'cells' || t === 'findings' ? `${t} t JOIN reports r ON r.report_id = t.report_id` : `${t} t`;
         const by = t === 'reports' || t === 'agencies' ? order[t].split(', ').map((x) => `t.${x}`).join(', ') : order[t];
-        await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${by}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
-        counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
+        await this.timed('parquet', async () => {
+          await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${by}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+          counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
+        });
         files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
       }
-      const site = await writeSite(this.conn, tmp, join(this.work, 'site-stage'), counts.reports);
+      const site = await this.timed('site', () => writeSite(this.conn, tmp, join(this.work, 'site-stage'), counts.reports));
       writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(site)}\n`);
-      writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.summary(tmp, site))}\n`);
+      writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.timed('site', () => this.summary(tmp, site)))}\n`);
       let sources = false;
       if (meta.copySources) {
         // the reports themselves, named by report id, for the dashboard's links to sources
@@ -307,7 +337,7 @@ export class DatasetBuilder {
       }
       const manifest: Manifest = {
         schema_version: SCHEMA_VERSION, generator: meta.generator, built_at: new Date().toISOString(), synthetic: meta.synthetic ?? false,
-        row_counts: counts, rows_digest: await this.digest(), files, sources, site: true,
+        row_counts: counts, rows_digest: await this.timed('digest', () => this.digest()), files, sources, site: true,
       };
       writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
       this.close();
@@ -324,6 +354,7 @@ export class DatasetBuilder {
   }
 
   close(): void {
+    this.lookups.closeSync();
     this.conn.closeSync();
     this.db.closeSync();
   }

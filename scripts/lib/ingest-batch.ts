@@ -11,10 +11,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
-import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
-import { failedReport, ingestBytesOf, type FileTask } from './ingest-one.ts';
+import { DatasetBuilder, type EncodedRows, type FileRows, type Manifest } from './dataset-builder.ts';
+import { encodeRows, failedReport, ingestBytesOf, type FileTask } from './ingest-one.ts';
 import { countInputs, walkInputs, type InputFile, type WalkProblem } from './inputs.ts';
-import { SourceTable } from './sources.ts';
+import { SourceTable, type SourceInfo } from './sources.ts';
 
 export interface BatchOptions {
   regionHint?: string | null;
@@ -39,7 +39,11 @@ export interface BatchOptions {
   onFile?: (done: number, total: number, path: string) => void;
 }
 
-export interface BatchResult { manifest: Manifest; files: number; skipped: number; seconds: number }
+export interface BatchResult {
+  manifest: Manifest; files: number; skipped: number; seconds: number;
+  /** Seconds by phase: `read` (files read, parsed, appended to the work database), then the steps of writing the dataset. */
+  phases: Record<string, number>;
+}
 
 interface Task extends FileTask { bytes: Uint8Array; sha256: string }
 
@@ -47,7 +51,10 @@ interface Task extends FileTask { bytes: Uint8Array; sha256: string }
 export interface FileLimits { seconds: number; heapMb: number; maxBytes: number }
 export const DEFAULT_LIMITS: FileLimits = { seconds: 30, heapMb: 512, maxBytes: 100 * 1024 * 1024 };
 
-interface Job { task: Task; resolve: (r: FileRows) => void }
+/** What a file gives the dataset: its rows, from this thread, or from a worker with the cells encoded. */
+type Rows = FileRows | EncodedRows;
+
+interface Job { task: Task; resolve: (r: Rows) => void }
 
 /**
  * Worker threads that parse one file at a time each, under the limits: a worker that runs past
@@ -72,8 +79,8 @@ class Pool {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
-    w.on('message', (msg: string) => {
-      if (msg !== 'ready') return this.done(w, JSON.parse(msg) as FileRows);
+    w.on('message', (msg: 'ready' | EncodedRows) => {
+      if (msg !== 'ready') return this.done(w, msg);
       this.ready.add(w);
       this.startFailures = 0;
       this.next(w);
@@ -89,7 +96,7 @@ class Pool {
     return w;
   }
 
-  run(task: Task): Promise<FileRows> {
+  run(task: Task): Promise<Rows> {
     return new Promise((resolve) => {
       if (this.broken && !this.all.size) {
         resolve({ report: failedReport(task.path, task.sha256, this.broken, task.url, sniffFormat(task.bytes, task.path)), cells: [], findings: [] });
@@ -114,7 +121,7 @@ class Pool {
     w.postMessage({ ...rest, bytes: copy }, [copy.buffer]);
   }
 
-  private done(w: Worker, rows: FileRows) {
+  private done(w: Worker, rows: Rows) {
     const b = this.busy.get(w);
     if (!b) return;
     clearTimeout(b.timer);
@@ -189,41 +196,43 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   let done = 0;
   let files = 0;
   let skipped = 0;
+  // The rows of a window are appended while the next window is read and parsed. Until its
+  // transaction commits, the files of a window are looked up here as well as in the database.
+  const uncommitted: Map<string, string[]>[] = [];
+  let committing: Promise<void> = Promise.resolve();
+  const commit = async (win: InputFile[], results: Promise<Rows | null>[], sent: Map<string, string[]>) => {
+    const rows: Rows[] = [];
+    for (const [i, r] of results.entries()) {
+      const got = await r;
+      if (got) rows.push(got);
+      total = Math.max(total, done + 1);
+      opts.onFile?.(++done, total, win[i].path);
+    }
+    await builder.add(rows);
+    uncommitted.splice(uncommitted.indexOf(sent), 1);
+  };
   try {
-    const sources = opts.sourcesFile ? await SourceTable.load(builder.conn, opts.sourcesFile) : null;
+    const sources = opts.sourcesFile ? await SourceTable.load(builder.lookups, opts.sourcesFile) : null;
     for (; slice.length; slice = nextWindow()) {
       files += slice.length;
       const srcs = sources ? await sources.lookup(slice.map((f) => f.abs)) : new Map();
-      const tasks: (Task | FileRows)[] = slice.map((f) => {
-        const src = srcs.get(f.abs);
-        try {
-          const size = statSync(f.abs).size;
-          if (size > limits.maxBytes) {
-            const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
-            const reason = `文件过大（${mb(size)}，上限 ${mb(limits.maxBytes)}），未读取 / file too large (${mb(size)}, limit ${mb(limits.maxBytes)})`;
-            return { report: failedReport(f.path, hashFile(f.abs), reason, src?.url ?? null, /\.pdf$/i.test(f.path) ? 'pdf' : 'unknown'), cells: [], findings: [] };
-          }
-          if (size === 0) {
-            // all empty files share one hash: each keeps its own row and id
-            const sha = createHash('sha256').update('').digest('hex');
-            const report = failedReport(f.path, sha, '空文件 / empty file', src?.url ?? null, 'empty');
-            return { report: { ...report, report_id: reportIdOf(createHash('sha256').update(`${sha}\n${f.path}`).digest('hex')) }, cells: [], findings: [] };
-          }
-          const bytes = new Uint8Array(readFileSync(f.abs));
-          return { path: f.path, abs: f.abs, regionHint: src?.region ?? opts.regionHint ?? null, url: src?.url ?? null, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
-        } catch (e) {
-          const pseudo = createHash('sha256').update(`unreadable:${f.path}`).digest('hex');
-          return { report: failedReport(f.path, pseudo, `无法读取文件：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read file`, src?.url ?? null), cells: [], findings: [] };
-        }
-      });
-      const known = await builder.known(tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256)));
-      const results: Promise<FileRows | null>[] = tasks.map((t) => {
+      const tasks = slice.map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
+      const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
+      const known = await builder.known(shas);
+      for (const sha of shas) {
+        const paths = uncommitted.flatMap((w) => w.get(sha) ?? []);
+        if (paths.length) known.set(sha, [...new Set([...(known.get(sha) ?? []), ...paths])].sort());
+      }
+      const sent = new Map<string, string[]>();
+      const rowOf = (sha: string, path: string) => sent.set(sha, [...(sent.get(sha) ?? []), path]);
+      const results: Promise<Rows | null>[] = tasks.map((t) => {
         if (!('sha256' in t)) {
           // a file that could not be read at all is recorded once, not again on every re-run
           if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
             skipped++;
             return Promise.resolve(null);
           }
+          rowOf(t.report.source_sha256, t.report.source_path);
           return Promise.resolve(t);
         }
         const before = known.get(t.sha256);
@@ -231,28 +240,52 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
           skipped++;
           return Promise.resolve(null);
         }
+        rowOf(t.sha256, t.path);
         if (before?.length) return Promise.resolve(copyOf(t, before[0]));
         known.set(t.sha256, [t.path]);
-        return pool ? pool.run(t) : ingestBytesOf(t);
+        return pool ? pool.run(t) : ingestBytesOf(t).then(encodeRows);
       });
-      const rows: FileRows[] = [];
-      for (const [i, r] of results.entries()) {
-        const got = await r;
-        if (got) rows.push(got);
-        total = Math.max(total, done + 1);
-        opts.onFile?.(++done, total, slice[i].path);
-      }
-      await builder.add(rows);
+      uncommitted.push(sent);
+      await committing;
+      committing = commit(slice, results, sent);
+      // a failure surfaces at the next await of it, not as an unhandled rejection meanwhile
+      committing.catch(() => {});
     }
+    await committing;
     await builder.add(problems.map((p) => ({ report: failedReport(p.path, createHash('sha256').update(`unlisted:${p.path}`).digest('hex'), p.reason, null), cells: [], findings: [] })));
   } catch (e) {
+    await committing.catch(() => {});
     builder.close();
     await pool?.close();
     throw e;
   }
   await pool?.close();
+  const read = (performance.now() - started) / 1000;
   const manifest = await builder.finish({ generator: opts.generator ?? 'xxgk-dashboard ingest', synthetic: opts.synthetic, copySources: opts.copySources });
-  return { manifest, files: files + problems.length, skipped, seconds: (performance.now() - started) / 1000 };
+  return { manifest, files: files + problems.length, skipped, seconds: (performance.now() - started) / 1000, phases: { read, ...builder.phases } };
+}
+
+/** A file read and hashed, ready for parsing; or, if it cannot be parsed at all, its row saying why. */
+function readTask(f: InputFile, src: SourceInfo | undefined, regionHint: string | null, limits: FileLimits): Task | FileRows {
+  try {
+    const size = statSync(f.abs).size;
+    if (size > limits.maxBytes) {
+      const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+      const reason = `文件过大（${mb(size)}，上限 ${mb(limits.maxBytes)}），未读取 / file too large (${mb(size)}, limit ${mb(limits.maxBytes)})`;
+      return { report: failedReport(f.path, hashFile(f.abs), reason, src?.url ?? null, /\.pdf$/i.test(f.path) ? 'pdf' : 'unknown'), cells: [], findings: [] };
+    }
+    if (size === 0) {
+      // all empty files share one hash: each keeps its own row and id
+      const sha = createHash('sha256').update('').digest('hex');
+      const report = failedReport(f.path, sha, '空文件 / empty file', src?.url ?? null, 'empty');
+      return { report: { ...report, report_id: reportIdOf(createHash('sha256').update(`${sha}\n${f.path}`).digest('hex')) }, cells: [], findings: [] };
+    }
+    const bytes = new Uint8Array(readFileSync(f.abs));
+    return { path: f.path, abs: f.abs, regionHint: src?.region ?? regionHint, url: src?.url ?? null, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  } catch (e) {
+    const pseudo = createHash('sha256').update(`unreadable:${f.path}`).digest('hex');
+    return { report: failedReport(f.path, pseudo, `无法读取文件：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read file`, src?.url ?? null), cells: [], findings: [] };
+  }
 }
 
 /** The row of a file whose bytes repeat a file already in the dataset. */

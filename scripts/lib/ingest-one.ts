@@ -7,9 +7,23 @@ import { reportIdOf } from '../../src/ingest/hash.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { nodeExtractors } from './extractors.ts';
+import { CellTooLong, cellsCsvBytes } from './cells-csv.ts';
 
 export interface FileTask { path: string; abs: string; regionHint: string | null; url: string | null }
 export interface FileResult { report: ReportRow; cells: CellRow[]; findings: FindingRow[] }
+/** A file's rows as they go to the work database: the cells already as CSV lines in UTF-8 (cells-csv.ts). */
+export interface EncodedResult { report: ReportRow; cellsCsv: Uint8Array<ArrayBuffer>; findings: FindingRow[] }
+
+/** The rows encoded; a file with a cell too long to encode fails alone, saying so. */
+export function encodeRows(r: FileResult): EncodedResult {
+  try {
+    return { report: r.report, cellsCsv: cellsCsvBytes(r.cells), findings: r.findings };
+  } catch (e) {
+    if (!(e instanceof CellTooLong)) throw e;
+    const { source_path: path, source_sha256: sha, source_url: url, source_format: format } = r.report;
+    return { report: failedReport(path, sha, e.message, url, format), cellsCsv: new Uint8Array(), findings: [] };
+  }
+}
 
 export function failedReport(path: string, sha256: string, reason: string, url: string | null, format = 'unknown'): ReportRow {
   return {
