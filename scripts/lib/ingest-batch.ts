@@ -23,7 +23,7 @@ export interface BatchOptions {
   exclude?: string[];
   /**
    * Worker threads parsing the files (0: this thread, without the time and memory limits).
-   * Default: one per core when the batch's first window holds 100 PDFs or more, else one, so that a file
+   * Default: one per core when the batch's first window is full (256 files) or holds 100 PDFs, else one, so that a file
    * that hangs or explodes can be stopped while this thread goes on writing the dataset.
    */
   workers?: number;
@@ -188,9 +188,9 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   let slice = nextWindow();
   const builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  // the first window tells whether this is a batch of PDFs, worth a worker per core
+  // the first window tells whether the batch is big enough (or PDF enough) to win back a worker per core
   const pdfs = slice.filter((f) => /\.pdf$/i.test(f.path)).length;
-  const workers = opts.workers ?? (pdfs >= 100 ? availableParallelism() : 1);
+  const workers = opts.workers ?? (pdfs >= 100 || slice.length >= window ? availableParallelism() : 1);
   const pool = workers > 0 ? new Pool(workers, limits) : null;
   let total = opts.onFile ? countInputs(paths, opts.exclude) : 0;
   let done = 0;

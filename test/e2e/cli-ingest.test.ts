@@ -161,4 +161,20 @@ describe('worker threads', () => {
     expect(b.manifest.row_counts.reports).toBe(7);
     expect(b.manifest.rows_digest).toBe(a.manifest.rows_digest);
   });
+
+  it('find repeated files across windows still being written: one report per content, the others name it', async () => {
+    const { ingestToDataset } = await import('../../scripts/lib/ingest-batch.ts');
+    const input = join(dir, 'repeats');
+    mkdirSync(input);
+    // a window of one file: a file's copy comes while the window of the original may not be committed yet
+    const julu = readFileSync('data/samples/julu-county-office-2024.txt');
+    const pingtan = readFileSync('data/samples/2022_pingtan-comprehensive-zone.html');
+    for (const [name, bytes] of [['a.txt', julu], ['b.txt', julu], ['c.html', pingtan], ['d.txt', julu], ['e.html', pingtan], ['f.txt', julu]] as const) writeFileSync(join(input, name), bytes);
+    const one = await ingestToDataset([input], join(dir, 'repeats-1'), { workers: 2, window: 1 });
+    const whole = await ingestToDataset([input], join(dir, 'repeats-all'), { workers: 0 });
+    expect(one.manifest.rows_digest).toBe(whole.manifest.rows_digest);
+    const rows = await query(`SELECT source_path, status, status_reason FROM '${join(dir, 'repeats-1', 'reports.parquet')}' ORDER BY source_path`);
+    expect(rows.map((r) => r.status)).toEqual(['ok', 'failed', 'ok', 'failed', 'failed', 'failed']);
+    for (const r of rows.filter((x) => x.status === 'failed')) expect(r.status_reason).toMatch(new RegExp(`byte-identical to .*${String(r.source_path).endsWith('.html') ? 'c\\.html' : 'a\\.txt'}$`));
+  });
 });
