@@ -15,6 +15,7 @@ import { DatasetBuilder, type EncodedRows, type FileRows, type Manifest } from '
 import { encodeRows, failedReport, ingestBytesOf, type FileTask } from './ingest-one.ts';
 import { countInputs, walkInputs, type InputFile, type WalkProblem } from './inputs.ts';
 import { SourceTable, type SourceInfo } from './sources.ts';
+import { workerBundle } from './worker-bundle.ts';
 
 export interface BatchOptions {
   regionHint?: string | null;
@@ -75,7 +76,7 @@ class Pool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./ingest-worker.mjs', import.meta.url), {
+    const w = new Worker(workerBundle(), {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
