@@ -40,14 +40,10 @@ const measureSlice = () => Number(process.env.XXGK_MEASURE_SLICE) || 25_000;
  * memory limit and spills the whole table at once (at a million reports, tens of GB): the
  * agency-bucketed `cells` one group of buckets at a time, the measures a slice of keys (and so
  * of whole reports) at a time. Slices are staged as Parquet under `scratch` in one pass over the
- * cells. A dataset of one slice or less (25,000 reports) is built whole, its working tables
- * TEMP: staging and writing tables to the work database cost more than they save there (at
- * 1,000 reports they were most of the layout's time).
+ * cells.
  */
 export async function writeSite(conn: DuckDBConnection, dir: string, scratch: string, reports: number): Promise<SiteIndex> {
   const digits = bucketDigits(reports);
-  const sliced = reports > measureSlice();
-  const sorted = (table: SiteTable, from: string) => sortedPart(conn, table, from, !sliced);
   await conn.run(factsSql());
   const index: SiteIndex = { bucket_digits: digits, parts: {} };
   rmSync(scratch, { recursive: true, force: true });
@@ -57,18 +53,18 @@ export async function writeSite(conn: DuckDBConnection, dir: string, scratch: st
       const target = join(dir, 'site', table);
       mkdirSync(target, { recursive: true });
       const parts: SiteIndex['parts'][string] = {};
-      if (sliced && table === 'cells' && digits > 0) {
+      if (table === 'cells' && digits > 0) {
         // one group per first hex digit of the bucket
         for (const group of await stageSlices(conn, join(scratch, table), `SELECT *, substr(part, 2, 1) AS slice FROM (${siteTableSql(table, digits)})`)) {
-          await sorted(table, group);
+          await sortedPart(conn, table, group);
           Object.assign(parts, await writeParts(conn, table, target));
         }
-      } else if (sliced && table === 'measures') {
-        await sorted(table, await measuresInSlices(conn, join(scratch, table), Math.ceil(reports / measureSlice())));
+      } else if (table === 'measures') {
+        await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), Math.max(1, Math.ceil(reports / measureSlice()))));
         await conn.run('DROP TABLE measure_sums; DROP TABLE measure_key_ids');
         Object.assign(parts, await writeParts(conn, table, target));
       } else {
-        await sorted(table, `(${siteTableSql(table, digits)})`);
+        await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
         Object.assign(parts, await writeParts(conn, table, target));
       }
       index.parts[table] = parts;
@@ -105,10 +101,10 @@ async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: n
   return `(${measuresSql('(SELECT k.* EXCLUDE (key_id), s.* EXCLUDE (key_id) FROM measure_sums s JOIN measure_key_ids k USING (key_id))')})`;
 }
 
-/** Table site_part (TEMP if `temp`): the rows of `from` with the table's columns, sorted by part and the table's order. */
-async function sortedPart(conn: DuckDBConnection, table: SiteTable, from: string, temp: boolean): Promise<void> {
+/** Table site_part: the rows of `from` with the table's columns, sorted by part and the table's order. */
+async function sortedPart(conn: DuckDBConnection, table: SiteTable, from: string): Promise<void> {
   const cols = SITE_TABLES[table].map((c) => `"${c.name}"::${c.type} AS "${c.name}"`).join(', ');
-  await conn.run(`CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE site_part AS SELECT ${cols} FROM ${from} ORDER BY part, ${ORDER[table]}`);
+  await conn.run(`CREATE OR REPLACE TABLE site_part AS SELECT ${cols} FROM ${from} ORDER BY part, ${ORDER[table]}`);
 }
 
 /** One Parquet file per part of site_part. */
