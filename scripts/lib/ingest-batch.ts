@@ -52,6 +52,9 @@ interface Task extends FileTask { bytes: Uint8Array; sha256: string }
 export interface FileLimits { seconds: number; heapMb: number; maxBytes: number }
 export const DEFAULT_LIMITS: FileLimits = { seconds: 30, heapMb: 512, maxBytes: 100 * 1024 * 1024 };
 
+/** Windows of files walked ahead, whose sources are looked up together. */
+const LOOKAHEAD = 16;
+
 /** What a file gives the dataset: its rows, from this thread, or from a worker with the cells encoded. */
 type Rows = FileRows | EncodedRows;
 
@@ -177,14 +180,26 @@ function hashFile(path: string): string {
 
 export async function ingestToDataset(paths: string[], out: string, opts: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
-  // the files are walked as they are read, a window at a time: nothing here grows with the corpus
+  // the files are walked as they are read, a few windows ahead: nothing here grows with the corpus
   const problems: WalkProblem[] = [];
   const walk = walkInputs(paths, problems, opts.exclude);
   const window = opts.window ?? 256;
+  // Walked up to LOOKAHEAD windows ahead, so that the sources of that many windows are looked up
+  // at once: each lookup scans the whole sources table, a million rows or more in a national run.
+  const ahead: InputFile[] = [];
   const nextWindow = (): InputFile[] => {
-    const slice: InputFile[] = [];
-    for (let f = walk.next(); !f.done; f = walk.next()) if (slice.push(f.value) >= window) break;
-    return slice;
+    if (ahead.length < window) for (let f = walk.next(); !f.done; f = walk.next()) if (ahead.push(f.value) >= window * LOOKAHEAD) break;
+    return ahead.splice(0, window);
+  };
+  let looked = new Set<string>();
+  let found = new Map<string, SourceInfo>();
+  const sourcesOf = async (table: SourceTable | null, slice: InputFile[]): Promise<Map<string, SourceInfo>> => {
+    if (table && slice.some((f) => !looked.has(f.abs))) {
+      const abs = [...slice, ...ahead].map((f) => f.abs);
+      found = await table.lookup(abs);
+      looked = new Set(abs);
+    }
+    return found;
   };
   let slice = nextWindow();
   const builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
@@ -216,7 +231,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     const sources = opts.sourcesFile ? await SourceTable.load(builder.lookups, opts.sourcesFile) : null;
     for (; slice.length; slice = nextWindow()) {
       files += slice.length;
-      const srcs = sources ? await sources.lookup(slice.map((f) => f.abs)) : new Map();
+      const srcs = await sourcesOf(sources, slice);
       const tasks = slice.map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
       const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
       const known = await builder.known(shas);

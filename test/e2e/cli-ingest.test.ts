@@ -177,4 +177,18 @@ describe('worker threads', () => {
     expect(rows.map((r) => r.status)).toEqual(['ok', 'failed', 'ok', 'failed', 'failed', 'failed']);
     for (const r of rows.filter((x) => x.status === 'failed')) expect(r.status_reason).toMatch(new RegExp(`byte-identical to .*${String(r.source_path).endsWith('.html') ? 'c\\.html' : 'a\\.txt'}$`));
   });
+
+  it('take each file\'s source from the sources table, however many windows are looked up at once', async () => {
+    const { ingestToDataset } = await import('../../scripts/lib/ingest-batch.ts');
+    const input = join(dir, 'many-windows');
+    mkdirSync(input);
+    const julu = readFileSync('data/samples/julu-county-office-2024.txt');
+    // 40 files in windows of one: the sources of a few windows are looked up together, then the next few
+    const names = Array.from({ length: 40 }, (_, i) => `r${String(i).padStart(2, '0')}.txt`);
+    names.forEach((n, i) => writeFileSync(join(input, n), Buffer.concat([julu, Buffer.from(`\n（副本 ${i}）\n`)])));
+    writeFileSync(join(input, 'SOURCES.tsv'), `path\turl\n${names.filter((_, i) => i % 7).map((n) => `${n}\thttps://example.gov.cn/${n}`).join('\n')}\n`);
+    await ingestToDataset([input], join(dir, 'many-windows-ds'), { workers: 0, window: 1, sourcesFile: join(input, 'SOURCES.tsv'), exclude: [join(input, 'SOURCES.tsv')] });
+    const rows = await query(`SELECT source_path, source_url FROM '${join(dir, 'many-windows-ds', 'reports.parquet')}' ORDER BY source_path`);
+    expect(rows.map((r) => [String(r.source_path).split('/').pop(), r.source_url])).toEqual(names.map((n, i) => [n, i % 7 ? `https://example.gov.cn/${n}` : null]));
+  });
 });
