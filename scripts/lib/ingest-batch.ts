@@ -180,12 +180,12 @@ function hashFile(path: string): string {
 
 export async function ingestToDataset(paths: string[], out: string, opts: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
-  // the files are walked as they are read, a few windows ahead: nothing here grows with the corpus
   const problems: WalkProblem[] = [];
   const walk = walkInputs(paths, problems, opts.exclude);
   const window = opts.window ?? 256;
-  // Walked up to LOOKAHEAD windows ahead, so that the sources of that many windows are looked up
-  // at once: each lookup scans the whole sources table, a million rows or more in a national run.
+  // The files are walked as they are read, up to LOOKAHEAD windows ahead (nothing here grows with
+  // the corpus), and the sources of those windows are looked up at once: each lookup scans the
+  // whole sources table, a million rows or more in a national run.
   const ahead: InputFile[] = [];
   const nextWindow = (): InputFile[] => {
     if (ahead.length < window) for (let f = walk.next(); !f.done; f = walk.next()) if (ahead.push(f.value) >= window * LOOKAHEAD) break;
