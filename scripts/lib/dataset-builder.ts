@@ -37,7 +37,7 @@ export interface Manifest {
   site: boolean;
 }
 
-export type { FileResult as FileRows, EncodedResult as EncodedRows } from './ingest-one.ts';
+export type { FileResult as FileRows } from './ingest-one.ts';
 
 const CROSS_RULES = ['XYEAR_CARRY', 'DUPLICATE_REPORT', 'MISSING_YEAR'];
 const STRING_LIST = LIST(VARCHAR);

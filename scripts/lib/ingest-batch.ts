@@ -11,8 +11,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
-import { DatasetBuilder, type EncodedRows, type FileRows, type Manifest } from './dataset-builder.ts';
-import { encodeRows, failedReport, ingestBytesOf, type FileTask } from './ingest-one.ts';
+import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
+import { encodeRows, failedReport, ingestBytesOf, type EncodedResult, type FileTask } from './ingest-one.ts';
 import { countInputs, walkInputs, type InputFile, type WalkProblem } from './inputs.ts';
 import { SourceTable, type SourceInfo } from './sources.ts';
 import { workerBundle } from './worker-bundle.ts';
@@ -56,7 +56,7 @@ export const DEFAULT_LIMITS: FileLimits = { seconds: 30, heapMb: 512, maxBytes: 
 const LOOKAHEAD = 16;
 
 /** What a file gives the dataset: its rows, from this thread, or from a worker with the cells encoded. */
-type Rows = FileRows | EncodedRows;
+type Rows = FileRows | EncodedResult;
 
 interface Job { task: Task; resolve: (r: Rows) => void }
 
@@ -83,7 +83,7 @@ class Pool {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
-    w.on('message', (msg: 'ready' | EncodedRows) => {
+    w.on('message', (msg: 'ready' | EncodedResult) => {
       if (msg !== 'ready') return this.done(w, msg);
       this.ready.add(w);
       this.startFailures = 0;
@@ -193,10 +193,11 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   };
   let looked = new Set<string>();
   let found = new Map<string, SourceInfo>();
-  const sourcesOf = async (table: SourceTable | null, slice: InputFile[]): Promise<Map<string, SourceInfo>> => {
-    if (table && slice.some((f) => !looked.has(f.abs))) {
+  let sources: SourceTable | null = null;
+  const sourcesOf = async (slice: InputFile[]): Promise<Map<string, SourceInfo>> => {
+    if (sources && slice.some((f) => !looked.has(f.abs))) {
       const abs = [...slice, ...ahead].map((f) => f.abs);
-      found = await table.lookup(abs);
+      found = await sources.lookup(abs);
       looked = new Set(abs);
     }
     return found;
@@ -228,10 +229,10 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     uncommitted.splice(uncommitted.indexOf(sent), 1);
   };
   try {
-    const sources = opts.sourcesFile ? await SourceTable.load(builder.lookups, opts.sourcesFile) : null;
+    if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
     for (; slice.length; slice = nextWindow()) {
       files += slice.length;
-      const srcs = await sourcesOf(sources, slice);
+      const srcs = await sourcesOf(slice);
       const tasks = slice.map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
       const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
       const known = await builder.known(shas);
