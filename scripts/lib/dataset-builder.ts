@@ -61,6 +61,26 @@ function append(appender: DuckDBAppender, col: ColumnDef, value: unknown): void 
 
 const columns = (name: TableName) => TABLES[name].map((c) => `"${c.name}" ${c.type}${c.nullable ? '' : ' NOT NULL'}`).join(', ');
 
+/**
+ * With XXGK_SQL_TIMES=<ms>, statements of `conn` slower than that are printed to stderr with
+ * their time: how the dataset's writing is traced in a real run.
+ */
+function traced(conn: DuckDBConnection): DuckDBConnection {
+  const slow = Number(process.env.XXGK_SQL_TIMES);
+  if (!slow) return conn;
+  const run = conn.run.bind(conn);
+  conn.run = (async (sql: string, ...rest: unknown[]) => {
+    const t0 = performance.now();
+    try {
+      return await (run as (...a: unknown[]) => ReturnType<DuckDBConnection['run']>)(sql, ...rest);
+    } finally {
+      const ms = performance.now() - t0;
+      if (ms >= slow) process.stderr.write(`[sql ${(ms / 1000).toFixed(1)} s] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    }
+  }) as DuckDBConnection['run'];
+  return conn;
+}
+
 /** Puts back a dataset left aside by a run that died between its two renames. */
 export function recoverInterrupted(outDir: string): void {
   const out = resolve(outDir);
@@ -102,7 +122,7 @@ export class DatasetBuilder {
     mkdirSync(work, { recursive: true });
     // bounded memory whatever the corpus: DuckDB spills to disk beyond its limit
     const db = await DuckDBInstance.create(join(work, 'work.duckdb'), { memory_limit: process.env.XXGK_DUCKDB_MEMORY ?? '600MB', temp_directory: join(work, 'spill'), preserve_insertion_order: 'false' });
-    const conn = await db.connect();
+    const conn = traced(await db.connect());
     const b = new DatasetBuilder(out, work, db, conn, await db.connect());
     if (!resuming) {
       await conn.run('BEGIN TRANSACTION');
@@ -300,18 +320,21 @@ export class DatasetBuilder {
     mkdirSync(tmp);
     try {
       const order: Record<TableName, string> = {
-        reports: 'source_path',
-        cells: 'r.source_path, t.seq',
-        findings: 'r.source_path, t.seq, t.rule, t.metric, t.applicant',
+        reports: 'source_path, report_id',
+        cells: 'r.n, t.seq',
+        findings: 'r.n, t.seq, t.rule, t.metric, t.applicant',
         agencies: 'region_code NULLS LAST, canonical_name, agency_id',
       };
+      // each report's place in path order, as a number: sorting the cells on it rather than on
+      // the path string makes the largest sort of the run a quarter cheaper (measured at 100,000 reports)
+      await this.timed('parquet', () => this.conn.run('CREATE OR REPLACE TEMP TABLE report_order AS SELECT report_id, row_number() OVER (ORDER BY source_path, report_id)::INTEGER AS n FROM reports'));
       const files: Manifest['files'] = {};
       const counts = {} as Record<TableName, number>;
       for (const t of Object.keys(TABLES) as TableName[]) {
         const file = join(tmp, `${t}.parquet`);
         const cols = TABLES[t].map((c) => `t."${c.name}"`).join(', ');
         // cells and findings follow their report's order
-        const from = t === 'cells' || t === 'findings' ? `${t} t JOIN reports r ON r.report_id = t.report_id` : `${t} t`;
+        const from = t === 'cells' || t === 'findings' ? `${t} t JOIN report_order r ON r.report_id = t.report_id` : `${t} t`;
         const by = t === 'reports' || t === 'agencies' ? order[t].split(', ').map((x) => `t.${x}`).join(', ') : order[t];
         await this.timed('parquet', async () => {
           await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${by}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
@@ -319,6 +342,7 @@ export class DatasetBuilder {
         });
         files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
       }
+      await this.conn.run('DROP TABLE report_order');
       const site = await this.timed('site', () => writeSite(this.conn, tmp, join(this.work, 'site-stage'), counts.reports));
       writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(site)}\n`);
       writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.timed('site', () => this.summary(tmp, site)))}\n`);

@@ -12,7 +12,7 @@ import { MEASURE_CELLS, MEASURE_KEY_IDS, measuresByKeySql, measuresSql, reportKe
 import { sqlString } from './sql-literal.ts';
 
 /** Row order inside each file: the columns the views filter and group on first. */
-const ORDER: Record<SiteTable, string> = {
+export const SITE_ORDER: Record<SiteTable, string> = {
   rollup: 'year, region_code, agency_kind, admin_level, template, status',
   agency_masks: 'region_code, agency_kind, admin_level',
   agency_years: 'agency_id, year',
@@ -57,15 +57,15 @@ export async function writeSite(conn: DuckDBConnection, dir: string, scratch: st
         // one group per first hex digit of the bucket
         for (const group of await stageSlices(conn, join(scratch, table), `SELECT *, substr(part, 2, 1) AS slice FROM (${siteTableSql(table, digits)})`)) {
           await sortedPart(conn, table, group);
-          Object.assign(parts, await writeParts(conn, table, target));
+          Object.assign(parts, await writeParts(conn, target));
         }
       } else if (table === 'measures') {
         await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), Math.max(1, Math.ceil(reports / measureSlice()))));
         await conn.run('DROP TABLE measure_sums; DROP TABLE measure_key_ids');
-        Object.assign(parts, await writeParts(conn, table, target));
+        Object.assign(parts, await writeParts(conn, target));
       } else {
         await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
-        Object.assign(parts, await writeParts(conn, table, target));
+        Object.assign(parts, await writeParts(conn, target));
       }
       index.parts[table] = parts;
       rmSync(join(scratch, table), { recursive: true, force: true });
@@ -104,19 +104,30 @@ async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: n
 /** Table site_part: the rows of `from` with the table's columns, sorted by part and the table's order. */
 async function sortedPart(conn: DuckDBConnection, table: SiteTable, from: string): Promise<void> {
   const cols = SITE_TABLES[table].map((c) => `"${c.name}"::${c.type} AS "${c.name}"`).join(', ');
-  await conn.run(`CREATE OR REPLACE TABLE site_part AS SELECT ${cols} FROM ${from} ORDER BY part, ${ORDER[table]}`);
+  await conn.run(`CREATE OR REPLACE TABLE site_part AS SELECT ${cols} FROM ${from} ORDER BY part, ${SITE_ORDER[table]}`);
 }
 
-/** One Parquet file per part of site_part. */
-async function writeParts(conn: DuckDBConnection, table: SiteTable, target: string): Promise<SiteIndex['parts'][string]> {
+/**
+ * One Parquet file per part of site_part. site_part was stored sorted (an ORDER BY is kept
+ * whatever preserve_insertion_order says), so a part's rows are copied in stored order rather
+ * than sorted again, which makes writing the bucketed cells about a third cheaper (measured at
+ * 100,000 reports).
+ */
+async function writeParts(conn: DuckDBConnection, target: string): Promise<SiteIndex['parts'][string]> {
   const parts: SiteIndex['parts'][string] = {};
   const reader = await conn.runAndReadAll('SELECT part, count(*)::BIGINT FROM site_part GROUP BY part ORDER BY part');
-  for (const [part, rows] of reader.getRows()) {
-    const name = String(part);
-    if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
-    const file = join(target, `${name}.parquet`);
-    await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${sqlString(name)} ORDER BY ${ORDER[table]}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
-    parts[name] = { rows: Number(rows), bytes: statSync(file).size };
+  const before = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0][0];
+  await conn.run('SET preserve_insertion_order = true');
+  try {
+    for (const [part, rows] of reader.getRows()) {
+      const name = String(part);
+      if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
+      const file = join(target, `${name}.parquet`);
+      await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${sqlString(name)}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      parts[name] = { rows: Number(rows), bytes: statSync(file).size };
+    }
+  } finally {
+    await conn.run(`SET preserve_insertion_order = ${before ? 'true' : 'false'}`);
   }
   return parts;
 }

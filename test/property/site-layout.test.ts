@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatasetBuilder, type FileRows } from '../../scripts/lib/dataset-builder.ts';
+import { SITE_ORDER } from '../../scripts/lib/site-writer.ts';
 import { sqlString } from '../../scripts/lib/sql-literal.ts';
 import type { CellRow, ReportRow } from '../../src/model/contract.ts';
 import { regionPrefix, SITE_TABLES } from '../../src/model/site.ts';
@@ -149,6 +150,16 @@ describe('site layout built in slices', () => {
         (SELECT count(*) FROM ((SELECT report_id, metric, applicant, value, state FROM cells) EXCEPT ALL (SELECT report_id, metric, applicant, value, state FROM site_cells))) AS lost
       FROM site_cells s JOIN reports r USING (report_id)`, params: [] });
     expect(cells).toMatchObject({ site: cells.contract, misplaced: 0, lost: 0 });
+    // every file's rows in its table's order (ties broken by their place in the file)
+    for (const [table, parts] of Object.entries(site.parts as Record<string, Record<string, unknown>>)) {
+      for (const part of Object.keys(parts)) {
+        const file = sqlString(join(out, 'site', table, `${part}.parquet`));
+        const [o] = await run(conn, { sql: `SELECT count(*) FILTER (WHERE file_row_number <> rank - 1) AS misplaced, count(*) AS n FROM (
+          SELECT file_row_number, row_number() OVER (ORDER BY ${SITE_ORDER[table as keyof typeof SITE_ORDER]}, file_row_number) AS rank
+          FROM read_parquet(${file}, file_row_number = true))`, params: [] });
+        expect({ table, part, misplaced: o.misplaced }).toEqual({ table, part, misplaced: 0 });
+      }
+    }
     conn.closeSync();
   }, 120_000);
 });
