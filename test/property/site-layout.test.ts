@@ -13,13 +13,14 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatasetBuilder, type FileRows } from '../../scripts/lib/dataset-builder.ts';
 import { SITE_ORDER } from '../../scripts/lib/site-writer.ts';
 import { sqlString } from '../../scripts/lib/sql-literal.ts';
-import type { CellRow, ReportRow } from '../../src/model/contract.ts';
+import type { ReportRow } from '../../src/model/contract.ts';
 import { regionPrefix, SITE_TABLES } from '../../src/model/site.ts';
 import type { Filters } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
 import { outcomeMixByYear } from '../../src/queries/outcomes.ts';
 import { measuresSql } from '../../src/queries/site-sql.ts';
 import { openDataset, run } from '../helpers/dataset.ts';
+import { reportRow, totalCell } from '../helpers/rows.ts';
 
 const REGIONS: [string | null, string | null, string | null, string | null][] = [
   ['110101', '北京市', '市辖区', '东城区'], ['110000', '北京市', null, null], ['130529', '河北省', '邢台市', '巨鹿县'],
@@ -55,15 +56,11 @@ function fileRows(spec: Spec, i: number): FileRows {
   const [region_code, province, city, county] = REGIONS[spec.region];
   const id = i.toString(16).padStart(16, '0');
   const failed = spec.status === 'failed';
-  const report: ReportRow = {
-    report_id: id, source_path: `r${i}.txt`, source_sha256: id.padEnd(64, '0'), agency_id: null, source_format: 'text', source_url: null,
-    status: spec.status as ReportRow['status'], status_reason: spec.status === 'ok' ? null : 'test', agency_name: failed ? null : spec.name,
+  const report = reportRow(id, {
+    source_path: `r${i}.txt`, status: spec.status as ReportRow['status'], status_reason: spec.status === 'ok' ? null : 'test', agency_name: failed ? null : spec.name,
     agency_kind: spec.kind, admin_level: spec.level, region_code, province, city, county, year: spec.year, template: spec.template as ReportRow['template'],
-    title: null, cell_count: 0, unreadable_count: 0,
-  };
-  const cell = (metric: string, value: number | null): CellRow => ({
-    report_id: id, metric, applicant: 'total', value, state: value === null ? 'blank' : 'number', raw: value === null ? '' : String(value), locator: 'x', reason: null,
   });
+  const cell = (metric: string, value: number | null) => totalCell(id, metric, value);
   const cells = failed ? [] : [cell('app.new', spec.appNew), cell('app.res.granted', spec.granted)];
   const findings = failed ? [] : Array.from({ length: spec.errors }, (_, k) => ({
     report_id: id, rule: `R${k}`, severity: 'error' as const, result: 'fail' as const, applicant: '', metric: '', metrics: [], expected: 1, actual: 2, message: 'x',

@@ -6,13 +6,10 @@ import { agencyKey } from '../../src/ingest/agencies.ts';
 import type { ReportRow } from '../../src/model/contract.ts';
 import { DatasetBuilder } from '../../scripts/lib/dataset-builder.ts';
 import { readDataset } from '../helpers/dataset.ts';
+import { reportRow } from '../helpers/rows.ts';
 
 function report(id: string, name: string, year: number, region: string | null, province: string | null = null, city: string | null = null): ReportRow {
-  return {
-    report_id: id.padEnd(16, '0'), source_path: `${id}.txt`, source_sha256: id.padEnd(64, '0'), agency_id: null, source_format: 'text', source_url: null,
-    status: 'ok', status_reason: null, agency_name: name, agency_kind: 'government', admin_level: 'county', region_code: region,
-    province, city, county: null, year, template: 'v2021', title: null, cell_count: 0, unreadable_count: 0,
-  };
+  return reportRow(id.padEnd(16, '0'), { source_path: `${id}.txt`, source_sha256: id.padEnd(64, '0'), agency_name: name, agency_kind: 'government', admin_level: 'county', region_code: region, province, city, year });
 }
 
 describe('one agency across years and spellings', () => {

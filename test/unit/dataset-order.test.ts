@@ -9,20 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder, type FileRows } from '../../scripts/lib/dataset-builder.ts';
 import { sqlString } from '../../scripts/lib/sql-literal.ts';
-import type { CellRow, ReportRow } from '../../src/model/contract.ts';
-import { run } from '../helpers/dataset.ts';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { query } from '../helpers/duckdb.ts';
+import { reportRow, totalCell } from '../helpers/rows.ts';
 
 const METRICS = ['t2.reg.made', 'app.new', 'app.res.granted', 'app.res.partial', 'rev.total'];
 
 function file(path: string, id: string, metrics: string[]): FileRows {
-  const report: ReportRow = {
-    report_id: id, source_path: path, source_sha256: id.padEnd(64, '0'), agency_id: null, source_format: 'text', source_url: null,
-    status: 'ok', status_reason: null, agency_name: null, agency_kind: null, admin_level: null, region_code: null, province: null, city: null, county: null,
-    year: 2024, template: 'v2021', title: null, cell_count: metrics.length, unreadable_count: 0,
-  };
-  const cells = metrics.map((metric, i): CellRow => ({ report_id: id, metric, applicant: 'total', value: i, state: 'number', raw: String(i), locator: 'x', reason: null }));
-  return { report, cells, findings: [] };
+  return { report: reportRow(id, { source_path: path, year: 2024, cell_count: metrics.length }), cells: metrics.map((m, i) => totalCell(id, m, i)), findings: [] };
 }
 
 describe('dataset row order', () => {
@@ -39,11 +32,9 @@ describe('dataset row order', () => {
     await b.finish({ generator: 'test' });
 
     const byPath = [...files].sort((x, y) => (x.report.source_path < y.report.source_path ? -1 : 1));
-    const conn = await (await DuckDBInstance.create(':memory:')).connect();
-    const reports = await run(conn, { sql: `SELECT source_path FROM read_parquet(${sqlString(join(out, 'reports.parquet'))})`, params: [] });
+    const reports = await query(`SELECT source_path FROM read_parquet(${sqlString(join(out, 'reports.parquet'))})`);
     expect(reports.map((r) => r.source_path)).toEqual(byPath.map((f) => f.report.source_path));
-    const cells = await run(conn, { sql: `SELECT report_id, metric FROM read_parquet(${sqlString(join(out, 'cells.parquet'))})`, params: [] });
+    const cells = await query(`SELECT report_id, metric FROM read_parquet(${sqlString(join(out, 'cells.parquet'))})`);
     expect(cells.map((c) => `${c.report_id} ${c.metric}`)).toEqual(byPath.flatMap((f) => f.cells.map((c) => `${c.report_id} ${c.metric}`)));
-    conn.closeSync();
   });
 });
