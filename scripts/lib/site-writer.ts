@@ -11,8 +11,12 @@ import { factsSql } from '../../src/queries/facts.ts';
 import { MEASURE_CELLS, MEASURE_KEY_IDS, measuresByKeySql, measuresSql, reportKeyIds, siteTableSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 
-/** Row order inside each file: the columns the views filter and group on first. */
-export const SITE_ORDER: Record<SiteTable, string> = {
+/**
+ * Row order inside each file: the columns the views filter and group on first. The cells are
+ * not sorted here: they come sorted with the contract's cells (dataset-builder.ts), their
+ * reports by agency, year and id, each report's cells as printed.
+ */
+export const SITE_ORDER: Record<Exclude<SiteTable, 'cells'>, string> = {
   rollup: 'year, region_code, agency_kind, admin_level, template, status',
   agency_masks: 'region_code, agency_kind, admin_level',
   agency_years: 'agency_id, year',
@@ -22,7 +26,6 @@ export const SITE_ORDER: Record<SiteTable, string> = {
   agency_facts: 'agency_id, year',
   agency_index: 'region_code, canonical_name, agency_id',
   reports: 'agency_id, year, source_path',
-  cells: 'report_id, metric, applicant',
   findings: 'report_id, rule, metric, applicant',
   agencies: 'agency_id',
 };
@@ -31,18 +34,20 @@ export const SITE_ORDER: Record<SiteTable, string> = {
 const measureSlice = () => Number(process.env.XXGK_MEASURE_SLICE) || 25_000;
 
 /**
- * `conn` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
- * Writes `<dir>/site/<table>/<part>.parquet` and returns the index. Each table is first
+ * `conns[0]` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
+ * `sortedCells` is a relation of the site's cells with their part, already in their order (the
+ * contract's cells.parquet is written from the same rows). Writes
+ * `<dir>/site/<table>/<part>.parquet` and returns the index. Each other table is first
  * materialized sorted by part (a sort DuckDB can spill to disk), then written one part at a
  * time, reading only that part's row groups: memory stays bounded however many parts there
- * are (a partitioned COPY keeps a buffer open for every part). The two tables that grow with
- * the cells are built in slices, so that neither their sort nor their grouping outgrows the
- * memory limit and spills the whole table at once (at a million reports, tens of GB): the
- * agency-bucketed `cells` one group of buckets at a time, the measures a slice of keys (and so
- * of whole reports) at a time. Slices are staged as Parquet under `scratch` in one pass over the
- * cells.
+ * are (a partitioned COPY keeps a buffer open for every part). Parts are written by every
+ * connection of `conns` side by side: one part's COPY keeps about one core busy. The measures,
+ * which grow with the cells, are summed a slice of keys (and so of whole reports) at a time, so
+ * that their grouping does not outgrow the memory limit and spill the whole table at once
+ * (at a million reports, tens of GB); slices are staged as Parquet under `scratch` in one pass.
  */
-export async function writeSite(conn: DuckDBConnection, dir: string, scratch: string, reports: number): Promise<SiteIndex> {
+export async function writeSite(conns: DuckDBConnection[], dir: string, scratch: string, reports: number, sortedCells: string): Promise<SiteIndex> {
+  const [conn] = conns;
   const digits = bucketDigits(reports);
   await conn.run(factsSql());
   const index: SiteIndex = { bucket_digits: digits, parts: {} };
@@ -52,22 +57,17 @@ export async function writeSite(conn: DuckDBConnection, dir: string, scratch: st
     for (const table of Object.keys(SITE_TABLES) as SiteTable[]) {
       const target = join(dir, 'site', table);
       mkdirSync(target, { recursive: true });
-      const parts: SiteIndex['parts'][string] = {};
-      if (table === 'cells' && digits > 0) {
-        // one group per first hex digit of the bucket
-        for (const group of await stageSlices(conn, join(scratch, table), `SELECT *, substr(part, 2, 1) AS slice FROM (${siteTableSql(table, digits)})`)) {
-          await sortedPart(conn, table, group);
-          Object.assign(parts, await writeParts(conn, target));
-        }
-      } else if (table === 'measures') {
+      if (table === 'cells') {
+        index.parts[table] = await writeParts(conns, target, sortedCells);
+        continue;
+      }
+      if (table === 'measures') {
         await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), Math.max(1, Math.ceil(reports / measureSlice()))));
         await conn.run('DROP TABLE measure_sums; DROP TABLE measure_key_ids');
-        Object.assign(parts, await writeParts(conn, target));
       } else {
         await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
-        Object.assign(parts, await writeParts(conn, target));
       }
-      index.parts[table] = parts;
+      index.parts[table] = await writeParts(conns, target, 'site_part');
       rmSync(join(scratch, table), { recursive: true, force: true });
     }
   } finally {
@@ -102,33 +102,49 @@ async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: n
 }
 
 /** Table site_part: the rows of `from` with the table's columns, sorted by part and the table's order. */
-async function sortedPart(conn: DuckDBConnection, table: SiteTable, from: string): Promise<void> {
+async function sortedPart(conn: DuckDBConnection, table: Exclude<SiteTable, 'cells'>, from: string): Promise<void> {
   const cols = SITE_TABLES[table].map((c) => `"${c.name}"::${c.type} AS "${c.name}"`).join(', ');
   await conn.run(`CREATE OR REPLACE TABLE site_part AS SELECT ${cols} FROM ${from} ORDER BY part, ${SITE_ORDER[table]}`);
 }
 
 /**
- * One Parquet file per part of site_part. site_part was stored sorted (an ORDER BY is kept
- * whatever preserve_insertion_order says), so a part's rows are copied in stored order rather
- * than sorted again, which makes writing the bucketed cells about a quarter cheaper (measured at
- * 100,000 reports).
+ * Runs `work` with every connection of `conns` keeping rows in stored order: a sorted table
+ * (created with ORDER BY) or a sorted Parquet file is then copied as it is, not sorted again.
+ * The work database's own setting is put back afterwards.
  */
-async function writeParts(conn: DuckDBConnection, target: string): Promise<SiteIndex['parts'][string]> {
-  const parts: SiteIndex['parts'][string] = {};
-  const reader = await conn.runAndReadAll('SELECT part, count(*)::BIGINT FROM site_part GROUP BY part ORDER BY part');
-  const before = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0][0];
-  await conn.run('SET preserve_insertion_order = true');
+export async function inStoredOrder<T>(conns: DuckDBConnection[], work: () => Promise<T>): Promise<T> {
+  const before = (await conns[0].runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0][0];
+  for (const c of conns) await c.run('SET preserve_insertion_order = true');
   try {
-    for (const [part, rows] of reader.getRows()) {
-      const name = String(part);
-      if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
-      const file = join(target, `${name}.parquet`);
-      await conn.run(`COPY (SELECT * FROM site_part WHERE part = ${sqlString(name)}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
-      parts[name] = { rows: Number(rows), bytes: statSync(file).size };
-    }
+    return await work();
   } finally {
-    await conn.run(`SET preserve_insertion_order = ${before ? 'true' : 'false'}`);
+    for (const c of conns) await c.run(`SET preserve_insertion_order = ${before ? 'true' : 'false'}`);
   }
+}
+
+/**
+ * One Parquet file per part of `from` (rows with a column `part`, stored sorted by part), each
+ * copied in stored order rather than sorted again (about a quarter cheaper for the bucketed
+ * cells, measured at 100,000 reports), by all of `conns` at once.
+ */
+async function writeParts(conns: DuckDBConnection[], target: string, from: string): Promise<SiteIndex['parts'][string]> {
+  const counts = (await conns[0].runAndReadAll(`SELECT part, count(*)::BIGINT FROM ${from} GROUP BY part ORDER BY part`)).getRows();
+  const names = counts.map(([part]) => String(part));
+  for (const name of names) if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
+  const file = (name: string) => join(target, `${name}.parquet`);
+  let next = 0;
+  const copyNext = async (c: DuckDBConnection) => {
+    for (let i; (i = next++) < names.length;) {
+      await c.run(`COPY (SELECT * FROM ${from} WHERE part = ${sqlString(names[i])}) TO ${sqlString(file(names[i]))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+    }
+  };
+  await inStoredOrder(conns, async () => {
+    // every connection finishes its part before the error, if any, is thrown
+    const failed = (await Promise.allSettled(conns.map(copyNext))).find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  });
+  const parts: SiteIndex['parts'][string] = {};
+  counts.forEach(([, rows], i) => (parts[names[i]] = { rows: Number(rows), bytes: statSync(file(names[i])).size }));
   return parts;
 }
 

@@ -195,7 +195,7 @@ FROM agencies`;
 }
 
 /** The agency detail bucket of a report: its agency's, or its own id's for reports of no agency. */
-const bucket = (digits: number, alias = '') => `'b' || substr(coalesce(${alias}agency_id, ${alias}report_id), 1, ${digits})`;
+export const detailBucketSql = (digits: number, alias = '') => `'b' || substr(coalesce(${alias}agency_id, ${alias}report_id), 1, ${digits})`;
 
 /** SELECT producing each site table, with its `part`, from the dataset tables and facts. */
 export function siteTableSql(table: SiteTable, digits: number): string {
@@ -208,9 +208,9 @@ export function siteTableSql(table: SiteTable, digits: number): string {
     case 'problems': return problems();
     case 'agency_facts': return agencyFacts(digits);
     case 'agency_index': return agencyIndex();
-    case 'reports': return `SELECT ${bucket(digits)} AS part, * FROM reports`;
-    case 'cells': return `SELECT ${bucket(digits, 'r.')} AS part, c.* FROM cells c JOIN reports r ON r.report_id = c.report_id`;
-    case 'findings': return `SELECT ${bucket(digits, 'r.')} AS part, f.* FROM findings f JOIN reports r ON r.report_id = f.report_id`;
+    case 'reports': return `SELECT ${detailBucketSql(digits)} AS part, * FROM reports`;
+    case 'cells': return `SELECT ${detailBucketSql(digits, 'r.')} AS part, c.* FROM cells c JOIN reports r ON r.report_id = c.report_id`;
+    case 'findings': return `SELECT ${detailBucketSql(digits, 'r.')} AS part, f.* FROM findings f JOIN reports r ON r.report_id = f.report_id`;
     case 'agencies': return `SELECT 'b' || substr(agency_id, 1, ${digits}) AS part, * FROM agencies`;
   }
 }
