@@ -18,7 +18,7 @@ export function dataDoc(): string {
   out.push('一个数据集是一个文件夹：`reports.parquet`、`cells.parquet`、`findings.parquet` 和 `manifest.json`。',
     '每个输入文件在 `reports` 中恰有一行（包括无法读取的文件）；单元格按报告原样记录，从不修正报告的算术。',
     '',
-    'A dataset is a folder of `reports.parquet`, `cells.parquet`, `findings.parquet` and `manifest.json`. Every input file has exactly one row in `reports` (failed ones included). Cells are recorded as printed; a report\'s arithmetic is never "fixed". Rows are written in a fixed order: reports by `source_path`, cells and findings by report, then in catalogue order.',
+    'A dataset is a folder of `reports.parquet`, `cells.parquet`, `findings.parquet` and `manifest.json`. Every input file has exactly one row in `reports` (failed ones included). Cells are recorded as printed; a report\'s arithmetic is never "fixed". Rows are written in a fixed order: reports by `source_path`; cells and findings by report, reports ordered by `agency_id` (their own `report_id` when they have no agency), `year` and `report_id`, so that an agency\'s reports sit together; within a report, in catalogue order.',
     '',
     '```sql',
     "-- DuckDB: 各县 2024 年收到的申请 / applications received per county in 2024",
@@ -32,7 +32,7 @@ export function dataDoc(): string {
     for (const c of cols) out.push(`| \`${c.name}\` | ${c.type} | ${c.nullable ? 'yes' : 'no'} | ${esc(c.doc)} |`);
     out.push('');
   }
-  out.push('## `manifest.json`', '', '`schema_version`, `generator`, `built_at`, `synthetic` (true for generated corpora), `row_counts`, `rows_digest` (SHA-256 over every row in written order: equal inputs give an equal digest), `inputs` (path, sha256, status of every input file), `files`.', '');
+  out.push('## `manifest.json`', '', '`schema_version`, `generator`, `built_at`, `synthetic` (true for generated corpora), `row_counts`, `rows_digest` (SHA-256 over each table\'s row count and the sum of its rows\' hashes: equal rows give an equal digest, whatever their order), `inputs` (path, sha256, status of every input file), `files`.', '');
   out.push('## 单元格状态 / Cell states', '',
     '| state | 含义 | value |', '|---|---|---|',
     '| `number` | 印出一个数字（全角数字、千位分隔符、单元格内单位「251000元」、括注「22（其中修订16件）」均按数字读取） | the number as printed |',
