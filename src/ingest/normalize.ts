@@ -1,9 +1,28 @@
 /** Text normalisation shared by every parser stage. */
 
+/**
+ * Characters that NFKC leaves as they are, alone and beside each other (none decomposes,
+ * combines or is combined with): ASCII, the unified CJK ideographs, 、。〈〉《》「」『』【】 and
+ * curly quotes. Most texts of a report are made of them only; test/unit/normalize.test.ts checks
+ * every one of them.
+ */
+export const NFKC_STABLE = /^[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2018\u2019\u201c\u201d]*$/;
+
 /** NFKC folds full-width digits, letters and brackets to half-width; NBSP becomes a space. */
 export function nfkc(s: string): string {
-  return s.normalize('NFKC');
+  if (NFKC_STABLE.test(s)) return s;
+  // labels recur in every report, and a lookup is cheaper than normalizing again
+  if (s.length > CACHED_LENGTH) return s.normalize('NFKC');
+  let n = cache.get(s);
+  if (n === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(s, (n = s.normalize('NFKC')));
+  }
+  return n;
 }
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 8192;
+const CACHED_LENGTH = 64;
 
 /** For matching labels: NFKC, no whitespace at all (labels are broken across lines and cells). */
 export function squash(s: string): string {

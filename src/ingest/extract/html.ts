@@ -34,7 +34,10 @@ export function extractHtml(html: string): Doc {
 
   const top = (): Container => containers[containers.length - 1];
   const flush = (c: Container) => {
-    const text = c.buffer.replace(/[ \t\f\r]+/g, ' ').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+    // most flushes meet only the whitespace between tags
+    if (!/[^ \t\f\r\n]/.test(c.buffer)) { c.buffer = ''; return; }
+    // one line without runs of spaces: the same text as the general case, without its arrays
+    const text = /[\t\f\r\n]| {2}/.test(c.buffer) ? c.buffer.replace(/[ \t\f\r]+/g, ' ').split('\n').map((l) => l.trim()).filter(Boolean).join('\n') : c.buffer.trim();
     c.buffer = '';
     if (text) c.blocks.push({ kind: 'para', text, loc: `p${++paraCount}` });
   };

@@ -40,14 +40,15 @@ function where(applicant: string): string {
 }
 
 function evaluate(
-  id: Identity, applicant: string, lhs: Term[], rhs: Term[], out: Finding[], blanks: Set<ParsedCell>, place: string, metric: string,
+  id: Identity, applicant: string, lhs: Term[], rhs: Term[], out: Finding[], blanks: Set<ParsedCell>, place: () => string, metric: string,
 ): void {
   const all = [...lhs, ...rhs];
-  const metrics = [...new Set(all.map((t) => t.metric))];
+  // the texts are only made for a finding: most checks of most reports pass
+  const metrics = () => [...new Set(all.map((t) => t.metric))];
   const bad = all.filter((t) => t.cell.reading.state === 'na' || t.cell.reading.state === 'unreadable');
   if (bad.length) {
-    out.push(finding(id.rule, `${place}：${bad.map((t) => `「${t.label}」为${t.cell.reading.state === 'na' ? '不适用' : '无法读取'}（${t.cell.raw || '空'}）`).join('、')}，无法校验`, {
-      result: 'not_assessable', applicant, metric, metrics,
+    out.push(finding(id.rule, `${place()}：${bad.map((t) => `「${t.label}」为${t.cell.reading.state === 'na' ? '不适用' : '无法读取'}（${t.cell.raw || '空'}）`).join('、')}，无法校验`, {
+      result: 'not_assessable', applicant, metric, metrics: metrics(),
     }));
     return;
   }
@@ -63,8 +64,8 @@ function evaluate(
     const shown = ts.filter((t) => value(t) !== 0);
     return shown.length ? `${shown.map(term).join(' + ')} = ${round(total)}` : '各项均为 0 或空白';
   };
-  out.push(finding(id.rule, `${place}：${show(lhs, l)}，但 ${show(rhs, r)}，相差 ${round(Math.abs(l - r))}（空白按 0 计）`, {
-    applicant, metric, metrics, expected: round(r), actual: round(l),
+  out.push(finding(id.rule, `${place()}：${show(lhs, l)}，但 ${show(rhs, r)}，相差 ${round(Math.abs(l - r))}（空白按 0 计）`, {
+    applicant, metric, metrics: metrics(), expected: round(r), actual: round(l),
   }));
 }
 
@@ -73,8 +74,14 @@ function round(x: number): number {
 }
 
 export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; blanks: Set<ParsedCell> } {
-  const index = new Map(cells.map((c) => [`${c.metric}|${c.applicant}`, c]));
-  const get: Lookup = (m, a) => index.get(`${m}|${a}`);
+  // by metric, then applicant: some 500 lookups a report, without building a key string for each
+  const index = new Map<string, Map<string, ParsedCell>>();
+  for (const c of cells) {
+    let byApplicant = index.get(c.metric);
+    if (!byApplicant) index.set(c.metric, (byApplicant = new Map()));
+    byApplicant.set(c.applicant, c);
+  }
+  const get: Lookup = (m, a) => index.get(m)?.get(a);
   const out: Finding[] = [];
   const blanks = new Set<ParsedCell>();
   for (const id of IDENTITIES) {
@@ -85,7 +92,7 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
         const lhs = id.lhs.map((m) => terms(m, a, get));
         const rhs = id.rhs.map((m) => (id.rule === 'T3_OTHER_SUBSUM' ? (get(m, a) ? [{ metric: m, cell: get(m, a)!, label: shortLabel(m) }] : null) : terms(m, a, get)));
         if ([...lhs, ...rhs].some((t) => t === null)) continue;
-        evaluate(id, a, lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
+        evaluate(id, a, lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, () => `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
       }
     } else if (id.kind === 'row_total') {
       for (const row of id.rows ?? []) {
@@ -93,10 +100,10 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
         const parts = APPLICANT_PARTS.map((a) => get(row, a));
         if (!total || parts.some((p) => !p)) continue;
         const partCells = parts as ParsedCell[];
-        const place = `表三「${shortLabel(row)}」行（总计 = 各申请人列之和）`;
+        const place = () => `表三「${shortLabel(row)}」行（总计 = 各申请人列之和）`;
         const onlyTotals = partCells.every((p) => p.reading.state === 'blank') && total.reading.state === 'number' && total.reading.value !== 0;
         if (onlyTotals) {
-          out.push(finding(id.rule, `${place}：只填了总计列 ${total.raw}，各申请人列空白，无法校验`, { result: 'not_assessable', applicant: 'total', metric: row, metrics: [row] }));
+          out.push(finding(id.rule, `${place()}：只填了总计列 ${total.raw}，各申请人列空白，无法校验`, { result: 'not_assessable', applicant: 'total', metric: row, metrics: [row] }));
           continue;
         }
         evaluate(id, 'total', [{ metric: row, cell: total, label: '总计' }], partCells.map((cell) => ({ metric: row, cell, label: applicantLabel(cell.applicant) })), out, blanks, place, row);
@@ -106,7 +113,7 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
       const rhs = id.rhs.map((m) => terms(m, '', get));
       if ([...lhs, ...rhs].some((t) => t === null)) continue;
       const block = metricDef(id.lhs[0]).block ?? '';
-      evaluate(id, '', lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
+      evaluate(id, '', lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, () => `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
     }
   }
   return { findings: out, blanks };
