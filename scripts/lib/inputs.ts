@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface InputFile { path: string; abs: string }
+export interface InputFile { path: string; abs: string; /** bytes, when walked */ size: number }
 export interface WalkProblem { path: string; reason: string }
 
 /** Yields the files in order; what cannot be read is pushed onto `problems`. */
@@ -41,7 +41,7 @@ export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: s
       }
       for (const name of entries) yield* visit(join(shown, name).replace(/\\/g, '/'));
     } else if (st.isFile()) {
-      yield { path: shown.replace(/\\/g, '/'), abs };
+      yield { path: shown.replace(/\\/g, '/'), abs, size: st.size };
     } else {
       problems.push({ path: shown, reason: '不是普通文件 / not a regular file' });
     }

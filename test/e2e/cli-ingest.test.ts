@@ -131,9 +131,11 @@ describe('incremental and resumable', () => {
     for (const ms of moments) {
       // node itself (not the tsx wrapper), so that the kill reaches the process doing the work
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--sources', join(input, 'SOURCES.tsv'), '--out', target, input, corpus], { stdio: 'ignore' });
+      // listened for first: a run may finish before its moment comes
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, ms));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       // the dataset is the one before the runs, or (killed after the swap) the completed one
       const now = readFileSync(join(target, 'manifest.json'), 'utf8');
       const n = (await query(`SELECT count(*)::INTEGER AS n FROM '${join(target, 'reports.parquet')}'`))[0].n;
