@@ -55,10 +55,10 @@ export const DEFAULT_LIMITS: FileLimits = { seconds: 30, heapMb: 512, maxBytes: 
 /** Windows of files walked ahead, whose sources are looked up together. */
 const LOOKAHEAD = 16;
 /**
- * Files of a window: its cells go to the work database in one statement. A thousand reports'
- * cells (some 200,000 rows) are written straight to the database file; with 256 (51,000 rows,
- * under a row group) they went through the write-ahead log first, and reading 10,000 reports
- * took 15–16.5 s instead of 12–13 s.
+ * Files of a window: its cells go to the work database in one statement. Appending 256 reports'
+ * cells at a time (51,000 rows, under a row group, which DuckDB likely logs before it writes
+ * them) took twice as long as 1,024 at a time: reading 10,000 reports took 15–16.5 s instead of
+ * 12–13 s (docs/scale.md).
  */
 const WINDOW_FILES = 1024;
 /** A window's files are held in memory from reading to appending: two windows at a time. */
