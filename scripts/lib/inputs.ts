@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface InputFile { path: string; abs: string; /** bytes, when walked */ size: number }
+export interface InputFile { path: string; abs: string; /** bytes, when the walk met it */ size: number }
 export interface WalkProblem { path: string; reason: string }
 
 /** Yields the files in order; what cannot be read is pushed onto `problems`. */

@@ -1,4 +1,5 @@
 /** Text normalisation shared by every parser stage. */
+import { memo } from './memo.ts';
 
 /**
  * Characters that NFKC leaves as they are, alone and beside each other (none decomposes,
@@ -11,18 +12,10 @@ export const NFKC_STABLE = /^[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2
 /** NFKC folds full-width digits, letters and brackets to half-width; NBSP becomes a space. */
 export function nfkc(s: string): string {
   if (NFKC_STABLE.test(s)) return s;
-  // labels recur in every report, and a lookup is cheaper than normalizing again
-  if (s.length > CACHED_LENGTH) return s.normalize('NFKC');
-  let n = cache.get(s);
-  if (n === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(s, (n = s.normalize('NFKC')));
-  }
-  return n;
+  return s.length > 64 ? s.normalize('NFKC') : nfkcShort(s);
 }
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 8192;
-const CACHED_LENGTH = 64;
+// labels recur in every report, and a lookup is cheaper than normalizing again
+const nfkcShort = memo((s) => s.normalize('NFKC'), 8192);
 
 /** For matching labels: NFKC, no whitespace at all (labels are broken across lines and cells). */
 export function squash(s: string): string {

@@ -3,6 +3,7 @@
  * is `unreadable` with the reason, never a guess.
  */
 import { nfkc } from '../normalize.ts';
+import { memo } from '../memo.ts';
 
 export type CellReading =
   | { state: 'number'; value: number; unit: string | null; note: string | null }
@@ -17,19 +18,8 @@ const UNIT = /^(?:万元|亿元|元|件|个|条|项|次|人次|宗|份|家|人)/
 const NOTE = /^\((?:[^()]*)\)$/;
 const CJK = /[\u3400-\u9fff]/;
 
-const cache = new Map<string, CellReading>();
-const CACHE_LIMIT = 4096;
-
 /** Reads a cell's text; the same texts recur thousands of times ("0", ""), so readings are cached. */
-export function readCell(raw: string): CellReading {
-  let r = cache.get(raw);
-  if (r === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    r = readUncached(raw);
-    cache.set(raw, r);
-  }
-  return r;
-}
+export const readCell: (raw: string) => CellReading = memo(readUncached, 4096);
 
 function readUncached(raw: string): CellReading {
   const text = nfkc(raw).replace(/[\u200b\ufeff]/g, '').trim();
