@@ -101,6 +101,8 @@ async function rowsOf(conn: DuckDBConnection, q: Sql | string): Promise<Record<s
 export class DatasetBuilder {
   /** Seconds spent in each step of `finish`, in order (for the run's summary and the benchmarks). */
   readonly phases: Record<string, number> = {};
+  private traceConn: DuckDBConnection | null = null;
+  private sampler: NodeJS.Timeout | null = null;
 
   /**
    * `conn` writes; `lookups` reads (sources, known files) while `conn` appends the previous
@@ -204,6 +206,21 @@ export class DatasetBuilder {
       out.get(String(sha))!.push(String(path));
     }
     return out;
+  }
+
+  /**
+   * With XXGK_MEM_TRACE set, one line to stderr: the process's memory against DuckDB's own
+   * account of it (duckdb_memory(), by tag), to see what grows while a corpus is read.
+   */
+  async traceMemory(label: string): Promise<void> {
+    if (!process.env.XXGK_MEM_TRACE) return;
+    const m = process.memoryUsage();
+    this.traceConn ??= await this.db.connect();
+    const reader = await this.traceConn.runAndReadAll(`SELECT tag, memory_usage_bytes::BIGINT, temporary_storage_bytes::BIGINT FROM duckdb_memory() WHERE memory_usage_bytes > 0 OR temporary_storage_bytes > 0 ORDER BY 2 DESC`);
+    const mb = (n: unknown) => Math.round(Number(n) / 1048576);
+    const tags = reader.getRows().map(([tag, used, spill]) => `${tag}=${mb(used)}${Number(spill) ? `+${mb(spill)}t` : ''}`);
+    const duck = reader.getRows().reduce((s, r) => s + Number(r[1]), 0);
+    process.stderr.write(`[mem ${label}] rss=${mb(m.rss)} heap=${mb(m.heapUsed)}/${mb(m.heapTotal)} ext=${mb(m.external)} ab=${mb(m.arrayBuffers)} duckdb=${mb(duck)} ${tags.join(' ')}\n`);
   }
 
   async count(): Promise<number> {
@@ -316,6 +333,15 @@ export class DatasetBuilder {
   }
 
   async finish(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
+    if (process.env.XXGK_MEM_TRACE) this.sampler = setInterval(() => void this.traceMemory('writing').catch(() => {}), 5000);
+    try {
+      return await this.write(meta);
+    } finally {
+      clearInterval(this.sampler ?? undefined);
+    }
+  }
+
+  private async write(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
     await this.timed('checks', async () => {
       await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
       await this.agencies();
@@ -395,6 +421,8 @@ export class DatasetBuilder {
   }
 
   close(): void {
+    clearInterval(this.sampler ?? undefined);
+    this.traceConn?.closeSync();
     this.lookups.closeSync();
     this.conn.closeSync();
     this.db.closeSync();

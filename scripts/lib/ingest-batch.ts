@@ -239,6 +239,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     }
     await builder.add(rows);
     uncommitted.splice(uncommitted.indexOf(sent), 1);
+    await builder.traceMemory(`${done} files`);
   };
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
