@@ -6,7 +6,7 @@
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
  * into a temporary folder that is swapped in with renames.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
@@ -39,6 +39,15 @@ export interface Manifest {
 }
 
 export type { FileResult as FileRows } from './ingest-one.ts';
+
+/**
+ * DuckDB's memory while files are read: appending needs little, but DuckDB keeps the blocks it
+ * has written cached up to its limit, so with the writing's limit the process grew with the
+ * corpus until that cache was full (by 150 MB over 100,000 reports; docs/scale.md).
+ */
+const READING_MEMORY = '256MB';
+/** DuckDB's memory while the dataset is written (its sorts and joins spill to disk beyond it). */
+const WRITING_MEMORY = process.env.XXGK_DUCKDB_MEMORY ?? '600MB';
 
 const CROSS_RULES = ['XYEAR_CARRY', 'DUPLICATE_REPORT', 'MISSING_YEAR'];
 const STRING_LIST = LIST(VARCHAR);
@@ -128,7 +137,7 @@ export class DatasetBuilder {
     // statement stayed with the process, and its RSS reached about twice the limit while the
     // dataset was written (1,150 MB against 817 MB with them, layout at 100,000 reports).
     const db = await DuckDBInstance.create(join(work, 'work.duckdb'), {
-      memory_limit: process.env.XXGK_DUCKDB_MEMORY ?? '600MB', temp_directory: join(work, 'spill'), preserve_insertion_order: 'false', allocator_background_threads: 'true',
+      memory_limit: READING_MEMORY, temp_directory: join(work, 'spill'), preserve_insertion_order: 'false', allocator_background_threads: 'true',
     });
     const conn = traced(await db.connect());
     const b = new DatasetBuilder(out, work, db, conn, await db.connect());
@@ -220,7 +229,9 @@ export class DatasetBuilder {
     const mb = (n: unknown) => Math.round(Number(n) / 1048576);
     const tags = reader.getRows().map(([tag, used, spill]) => `${tag}=${mb(used)}${Number(spill) ? `+${mb(spill)}t` : ''}`);
     const duck = reader.getRows().reduce((s, r) => s + Number(r[1]), 0);
-    process.stderr.write(`[mem ${label}] rss=${mb(m.rss)} heap=${mb(m.heapUsed)}/${mb(m.heapTotal)} ext=${mb(m.external)} ab=${mb(m.arrayBuffers)} duckdb=${mb(duck)} ${tags.join(' ')}\n`);
+    // the peak so far (Linux): a peak between two samples shows as a rise here
+    const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    process.stderr.write(`[mem ${label}] rss=${mb(m.rss)} peak=${hwm ? mb(Number(hwm) * 1024) : '?'} heap=${mb(m.heapUsed)}/${mb(m.heapTotal)} ext=${mb(m.external)} ab=${mb(m.arrayBuffers)} duckdb=${mb(duck)} ${tags.join(' ')}\n`);
   }
 
   async count(): Promise<number> {
@@ -329,6 +340,7 @@ export class DatasetBuilder {
       return await work();
     } finally {
       this.phases[phase] = (this.phases[phase] ?? 0) + (performance.now() - t0) / 1000;
+      await this.traceMemory(`after ${phase}`);
     }
   }
 
@@ -342,6 +354,7 @@ export class DatasetBuilder {
   }
 
   private async write(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
+    await this.conn.run(`SET memory_limit = ${sqlString(WRITING_MEMORY)}`);
     await this.timed('checks', async () => {
       await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
       await this.agencies();

@@ -290,6 +290,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     throw e;
   }
   await pool?.close();
+  await builder.traceMemory('read');
   const read = (performance.now() - started) / 1000;
   const manifest = await builder.finish({ generator: opts.generator ?? 'xxgk-dashboard ingest', synthetic: opts.synthetic, copySources: opts.copySources });
   return { manifest, files: files + problems.length, skipped, seconds: (performance.now() - started) / 1000, phases: { read, ...builder.phases } };
