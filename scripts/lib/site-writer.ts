@@ -30,8 +30,11 @@ export const SITE_ORDER: Record<Exclude<SiteTable, 'cells'>, string> = {
   agencies: 'agency_id',
 };
 
-/** Reports per slice when the measures are summed a slice at a time (XXGK_MEASURE_SLICE: tests use small slices). */
-const measureSlice = () => Number(process.env.XXGK_MEASURE_SLICE) || 25_000;
+/**
+ * Reports per slice when the cells are sorted, and the measures summed, a slice at a time
+ * (XXGK_SLICE_REPORTS: tests use small slices).
+ */
+export const slicesFor = (reports: number) => Math.max(1, Math.ceil(reports / (Number(process.env.XXGK_SLICE_REPORTS) || 25_000)));
 
 /**
  * `conns[0]` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
@@ -62,7 +65,7 @@ export async function writeSite(conns: DuckDBConnection[], dir: string, scratch:
         continue;
       }
       if (table === 'measures') {
-        await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), Math.max(1, Math.ceil(reports / measureSlice()))));
+        await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), slicesFor(reports)));
         await conn.run('DROP TABLE measure_sums; DROP TABLE measure_key_ids');
       } else {
         await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
@@ -81,9 +84,10 @@ export async function writeSite(conns: DuckDBConnection[], dir: string, scratch:
  * Writes the rows of `select` to `stage` as Parquet partitioned by its column `slice`, in one
  * pass, and returns a relation for each slice's rows (without `slice`); none when it had no rows.
  */
-async function stageSlices(conn: DuckDBConnection, stage: string, select: string): Promise<string[]> {
+export async function stageSlices(conn: DuckDBConnection, stage: string, select: string): Promise<string[]> {
   await conn.run(`COPY (${select}) TO ${sqlString(stage)} (FORMAT parquet, PARTITION_BY (slice))`);
-  const dirs = existsSync(stage) ? readdirSync(stage).sort() : [];
+  // slice=0, slice=1, … slice=10: in the slices' order, not the names'
+  const dirs = existsSync(stage) ? readdirSync(stage).sort((a, b) => Number(a.split('=')[1]) - Number(b.split('=')[1])) : [];
   return dirs.map((d) => `(SELECT * EXCLUDE (slice) FROM read_parquet(${sqlString(join(stage, d, '*.parquet'))}))`);
 }
 

@@ -122,11 +122,11 @@ describe('site layout built in slices', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'xxgk-slices-')), 'ds');
     const b = await DatasetBuilder.open(out, { fresh: true });
     await b.add(specs.map((s, i) => fileRows(s, i)));
-    process.env.XXGK_MEASURE_SLICE = '97';
+    process.env.XXGK_SLICE_REPORTS = '97';
     try {
       await b.finish({ generator: 'test' });
     } finally {
-      delete process.env.XXGK_MEASURE_SLICE;
+      delete process.env.XXGK_SLICE_REPORTS;
     }
     const site = JSON.parse(readFileSync(join(out, 'site.json'), 'utf8'));
     expect(site.bucket_digits).toBe(1);

@@ -27,7 +27,8 @@ function cellOrder(a: FileRows, b: FileRows): number {
 }
 
 describe('dataset row order', () => {
-  it('reports by path; cells by report, reports by agency, year and id, then in the order the report wrote them', async () => {
+  // the cells are sorted a slice of reports at a time from 25,000 reports on: here in one slice, and in six
+  it.each([['one sort', ''], ['slices of 7 reports', '7']])('reports by path; cells by report, reports by agency, year and id, then in the order the report wrote them (%s)', async (_, slice) => {
     // ids sort against the paths; five agencies (their ids interleave with the report ids) of
     // several years each, some reports of no agency or no year; each report writes its metrics in its own order
     const paths = Array.from({ length: 40 }, (_, i) => `dir/${String.fromCharCode(97 + ((i * 7) % 26))}${i}.txt`);
@@ -40,7 +41,12 @@ describe('dataset row order', () => {
     await b.add(files.filter((_, i) => i % 3 === 2));
     await b.add(files.filter((_, i) => i % 3 === 0).reverse());
     await b.add(files.filter((_, i) => i % 3 === 1));
-    await b.finish({ generator: 'test' });
+    if (slice) process.env.XXGK_SLICE_REPORTS = slice;
+    try {
+      await b.finish({ generator: 'test' });
+    } finally {
+      delete process.env.XXGK_SLICE_REPORTS;
+    }
 
     const byPath = [...files].sort((x, y) => (x.report.source_path < y.report.source_path ? -1 : 1));
     const reports = await query(`SELECT source_path FROM read_parquet(${sqlString(join(out, 'reports.parquet'))})`);
