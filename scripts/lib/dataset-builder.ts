@@ -223,6 +223,11 @@ export class DatasetBuilder {
    */
   async traceMemory(label: string): Promise<void> {
     if (!process.env.XXGK_MEM_TRACE) return;
+    // a trace never fails the ingest it watches
+    await this.writeTrace(label).catch((e: Error) => process.stderr.write(`[mem ${label}] ${e.message}\n`));
+  }
+
+  private async writeTrace(label: string): Promise<void> {
     const m = process.memoryUsage();
     this.traceConn ??= await this.db.connect();
     const reader = await this.traceConn.runAndReadAll(`SELECT tag, memory_usage_bytes::BIGINT, temporary_storage_bytes::BIGINT FROM duckdb_memory() WHERE memory_usage_bytes > 0 OR temporary_storage_bytes > 0 ORDER BY 2 DESC`);
@@ -369,7 +374,7 @@ export class DatasetBuilder {
   }
 
   async finish(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
-    if (process.env.XXGK_MEM_TRACE) this.sampler = setInterval(() => void this.traceMemory('writing').catch(() => {}), 5000);
+    if (process.env.XXGK_MEM_TRACE) this.sampler = setInterval(() => void this.traceMemory('writing'), 5000);
     try {
       return await this.write(meta);
     } finally {

@@ -234,8 +234,8 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     for (const [i, r] of results.entries()) {
       const got = await r;
       if (got) rows.push(got);
-      total = Math.max(total, done + 1);
-      opts.onFile?.(++done, total, win[i].path);
+      total = Math.max(total, ++done);
+      opts.onFile?.(done, total, win[i].path);
     }
     await builder.add(rows);
     uncommitted.splice(uncommitted.indexOf(sent), 1);
