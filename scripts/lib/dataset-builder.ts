@@ -219,15 +219,16 @@ export class DatasetBuilder {
 
   /**
    * With XXGK_MEM_TRACE set, one line to stderr: the process's memory against DuckDB's own
-   * account of it (duckdb_memory(), by tag), to see what grows while a corpus is read.
+   * account of it (duckdb_memory(), by tag), to see what grows while a corpus is read; `more`
+   * adds figures the builder does not know (the worker threads' heaps).
    */
-  async traceMemory(label: string): Promise<void> {
+  async traceMemory(label: string, more = ''): Promise<void> {
     if (!process.env.XXGK_MEM_TRACE) return;
     // a trace never fails the ingest it watches
-    await this.writeTrace(label).catch((e: Error) => process.stderr.write(`[mem ${label}] ${e.message}\n`));
+    await this.writeTrace(label, more).catch((e: Error) => process.stderr.write(`[mem ${label}] ${e.message}\n`));
   }
 
-  private async writeTrace(label: string): Promise<void> {
+  private async writeTrace(label: string, more: string): Promise<void> {
     const m = process.memoryUsage();
     this.traceConn ??= await this.db.connect();
     const reader = await this.traceConn.runAndReadAll(`SELECT tag, memory_usage_bytes::BIGINT, temporary_storage_bytes::BIGINT FROM duckdb_memory() WHERE memory_usage_bytes > 0 OR temporary_storage_bytes > 0 ORDER BY 2 DESC`);
@@ -236,7 +237,7 @@ export class DatasetBuilder {
     const duck = reader.getRows().reduce((s, r) => s + Number(r[1]), 0);
     // the peak so far (Linux): a peak between two samples shows as a rise here
     const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    process.stderr.write(`[mem ${label}] rss=${mb(m.rss)} peak=${hwm ? mb(Number(hwm) * 1024) : '?'} heap=${mb(m.heapUsed)}/${mb(m.heapTotal)} ext=${mb(m.external)} ab=${mb(m.arrayBuffers)} duckdb=${mb(duck)} ${tags.join(' ')}\n`);
+    process.stderr.write(`[mem ${label}] rss=${mb(m.rss)} peak=${hwm ? mb(Number(hwm) * 1024) : '?'} heap=${mb(m.heapUsed)}/${mb(m.heapTotal)}${more ? ` ${more}` : ''} ext=${mb(m.external)} ab=${mb(m.arrayBuffers)} duckdb=${mb(duck)} ${tags.join(' ')}\n`);
   }
 
   async count(): Promise<number> {

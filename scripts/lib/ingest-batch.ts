@@ -84,6 +84,8 @@ class Pool {
   private ready = new Set<Worker>();
   private startFailures = 0;
   private broken: string | null = null;
+  /** Each worker's heap as it last said, in bytes (for the memory trace). */
+  readonly heaps = new Map<Worker, number>();
 
   constructor(n: number, private limits: FileLimits) {
     for (let i = 0; i < n; i++) this.spawn();
@@ -94,8 +96,11 @@ class Pool {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
-    w.on('message', (msg: 'ready' | EncodedResult) => {
-      if (msg !== 'ready') return this.done(w, msg);
+    w.on('message', (msg: 'ready' | (EncodedResult & { heap: number })) => {
+      if (msg !== 'ready') {
+        this.heaps.set(w, msg.heap);
+        return this.done(w, msg);
+      }
       this.ready.add(w);
       this.startFailures = 0;
       this.next(w);
@@ -149,6 +154,7 @@ class Pool {
   private fail(w: Worker, reason: string) {
     const b = this.busy.get(w);
     if (!this.all.delete(w)) return;
+    this.heaps.delete(w);
     void w.terminate();
     this.idle = this.idle.filter((x) => x !== w);
     const failed = (job: Job, why: string) => {
@@ -239,7 +245,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     }
     await builder.add(rows);
     uncommitted.splice(uncommitted.indexOf(sent), 1);
-    await builder.traceMemory(`${done} files`);
+    await builder.traceMemory(`${done} files`, pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : '');
   };
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
