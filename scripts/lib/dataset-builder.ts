@@ -407,7 +407,7 @@ export class DatasetBuilder {
             row_number() OVER (ORDER BY coalesce(agency_id, report_id), year NULLS FIRST, report_id)::INTEGER AS n FROM reports)`));
       const order: Record<TableName, string> = {
         reports: 't.source_path, t.report_id',
-        cells: 'r.n, t.seq',
+        cells: 'r.n, t.seq', // the order sortCells gives, a slice at a time
         findings: 'r.n, t.seq, t.rule, t.metric, t.applicant',
         agencies: 't.region_code NULLS LAST, t.canonical_name, t.agency_id',
       };
