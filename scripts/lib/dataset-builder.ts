@@ -16,7 +16,7 @@ import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
 import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
 import { CROSS_REPORT_SQL } from './cross-report.sql.ts';
-import { inStoredOrder, siteViewsSql, slicesFor, stageSlices, writeSite } from './site-writer.ts';
+import { allSortedCells, CELL_SLICE_REPORTS, inStoredOrder, siteViewsSql, slicesFor, type SortedCells, stageSlices, writeSite } from './site-writer.ts';
 import { bucketDigits, type SiteIndex } from '../../src/model/site.ts';
 import { detailBucketSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
@@ -290,25 +290,27 @@ export class DatasetBuilder {
   /**
    * The rows of `select` (cells with their report's `slice`, `part` and place `n`, and their
    * own `seq`), sorted by report and place, without slice, n and seq: Parquet files in `dir`, in
-   * order one after the other. A slice at a time, staged in one pass, so that no sort holds more
-   * than a slice's cells, whatever the corpus: one sort of all 199 million cells of a million
-   * reports spilled 27 GB.
+   * order one after the other, each with the first and last part it holds. A slice at a time,
+   * staged in one pass, so that no sort holds more than a slice's cells, whatever the corpus:
+   * one sort of all 199 million cells of a million reports spilled 27 GB.
    */
-  private async sortCells(dir: string, select: string, slices: number, parquet: string): Promise<string[]> {
+  private async sortCells(dir: string, select: string, slices: number, parquet: string): Promise<SortedCells> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const sorted = (from: string, i: number) => {
+    const sorted = async (from: string, i: number) => {
       const file = join(dir, `${i}.parquet`);
-      return this.conn.run(`COPY (SELECT * EXCLUDE (n, seq) FROM ${from} ORDER BY n, seq) TO ${sqlString(file)} ${parquet}`).then(() => file);
+      await this.conn.run(`COPY (SELECT * EXCLUDE (n, seq) FROM ${from} ORDER BY n, seq) TO ${sqlString(file)} ${parquet}`);
+      const [first, last] = (await this.conn.runAndReadAll(`SELECT min(part), max(part) FROM read_parquet(${sqlString(file)})`)).getRows()[0];
+      return { file, first: String(first ?? ''), last: String(last ?? '') };
     };
     const stage = join(dir, 'stage');
     const parts = slices > 1 ? await stageSlices(this.conn, stage, select) : [];
     // one slice, or no cells at all (a staged copy has no file then)
-    if (!parts.length) return [await sorted(`(SELECT * EXCLUDE (slice) FROM (${select}))`, 0)];
-    const files: string[] = [];
+    if (!parts.length) return { files: [await sorted(`(SELECT * EXCLUDE (slice) FROM (${select}))`, 0)] };
+    const files: SortedCells['files'] = [];
     for (const [i, from] of parts.entries()) files.push(await sorted(from, i));
     rmSync(stage, { recursive: true, force: true });
-    return files;
+    return { files };
   }
 
   private rows(q: Sql | string): Promise<Record<string, unknown>[]> {
@@ -400,7 +402,7 @@ export class DatasetBuilder {
       // So the cells are sorted once, for the contract and for the dashboard's buckets alike: a
       // second full sort of every cell into the buckets is not needed.
       // The cells are sorted a slice of reports at a time, each slice consecutive in that order.
-      const slices = slicesFor(reports);
+      const slices = slicesFor(reports, CELL_SLICE_REPORTS);
       await this.timed('parquet', () => this.conn.run(`CREATE OR REPLACE TEMP TABLE report_order AS
         SELECT *, ((n - 1)::BIGINT * ${slices} // ${Math.max(1, reports)})::INTEGER AS slice FROM (
           SELECT report_id, ${detailBucketSql(bucketDigits(reports))} AS part,
@@ -413,7 +415,7 @@ export class DatasetBuilder {
       };
       // every cell with its part, in order: written once, then copied as it is to the contract and to the buckets
       const sortedDir = join(this.work, 'cells-sorted');
-      let sortedCells = '';
+      let sortedCells: SortedCells = { files: [] };
       const files: Manifest['files'] = {};
       const counts = {} as Record<TableName, number>;
       for (const t of Object.keys(TABLES) as TableName[]) {
@@ -423,9 +425,8 @@ export class DatasetBuilder {
         const parquet = `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
         await this.timed('parquet', async () => {
           if (t === 'cells') {
-            const sorted = await this.sortCells(sortedDir, `SELECT r.slice, r.part, ${cols}, r.n, t.seq FROM ${from}`, slices, parquet);
-            sortedCells = `read_parquet([${sorted.map(sqlString).join(', ')}])`;
-            await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM ${sortedCells}) TO ${sqlString(file)} ${parquet}`));
+            sortedCells = await this.sortCells(sortedDir, `SELECT r.slice, r.part, ${cols}, r.n, t.seq FROM ${from}`, slices, parquet);
+            await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM ${allSortedCells(sortedCells)}) TO ${sqlString(file)} ${parquet}`));
           } else {
             await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${order[t]}) TO ${sqlString(file)} ${parquet}`);
           }
