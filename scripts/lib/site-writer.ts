@@ -31,12 +31,12 @@ export const SITE_ORDER: Record<Exclude<SiteTable, 'cells'>, string> = {
 };
 
 /**
- * Reports per slice when the cells are sorted a slice at a time: 5,000 reports (about a million
- * cells) sort within the writing memory limit without spilling. Slices of 25,000 spilled, and
- * the process's peak while they were sorted was 1,174–1,250 MB at 100,000 reports (writing
- * only, from the same work database), against 1,106–1,133 MB with 5,000.
+ * Reports per slice when the cells are sorted a slice at a time. Slices of 5,000 reports sort
+ * without spilling and lowered the peak at 100,000 reports (1,045–1,159 MB, writing only, 4 runs,
+ * against 1,174–1,250 with 25,000), but at a million their 200 slices made staging slower (119 s
+ * against 78 s) and the peak higher (1,407 MB against 1,309): not the default.
  */
-export const CELL_SLICE_REPORTS = 5_000;
+export const CELL_SLICE_REPORTS = 25_000;
 /** Reports per slice when the measures are summed a slice of keys at a time. */
 export const MEASURE_SLICE_REPORTS = 25_000;
 
@@ -46,7 +46,7 @@ export const slicesFor = (reports: number, per: number) => Math.max(1, Math.ceil
 /**
  * The site's cells, sorted, as Parquet files one after the other, and the range of parts each
  * holds: the parts follow the cells' order, so a part is read from the one or two files that
- * hold it, not from all of them (at a million reports, 4,096 parts and 200 files).
+ * hold it, not from all of them (at a million reports, 4,096 parts and 40 files).
  */
 export interface SortedCells {
   files: { file: string; first: string; last: string }[];
