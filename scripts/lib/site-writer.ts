@@ -34,7 +34,7 @@ export const SITE_ORDER: Record<Exclude<SiteTable, 'cells'>, string> = {
  * Reports per slice when the cells are sorted a slice at a time. Slices of 5,000 reports sort
  * without spilling and lowered the peak at 100,000 reports (1,045–1,159 MB, writing only, 4 runs,
  * against 1,174–1,250 with 25,000), but at a million their 200 slices made staging slower (119 s
- * against 78 s) and the peak higher (1,407 MB against 1,309): not the default.
+ * against 78 s) and the run's peak higher (1,618 MB against 1,309): docs/scale.md.
  */
 export const CELL_SLICE_REPORTS = 25_000;
 /** Reports per slice when the measures are summed a slice of keys at a time. */
