@@ -220,12 +220,12 @@ export class DatasetBuilder {
   /**
    * With XXGK_MEM_TRACE set, one line to stderr: the process's memory against DuckDB's own
    * account of it (duckdb_memory(), by tag), to see what grows while a corpus is read; `more`
-   * adds figures the builder does not know (the worker threads' heaps).
+   * gives figures the builder does not know (the worker threads' heaps), only when tracing.
    */
-  async traceMemory(label: string, more = ''): Promise<void> {
+  async traceMemory(label: string, more = () => ''): Promise<void> {
     if (!process.env.XXGK_MEM_TRACE) return;
     // a trace never fails the ingest it watches
-    await this.writeTrace(label, more).catch((e: Error) => process.stderr.write(`[mem ${label}] ${e.message}\n`));
+    await this.writeTrace(label, more()).catch((e: Error) => process.stderr.write(`[mem ${label}] ${e.message}\n`));
   }
 
   private async writeTrace(label: string, more: string): Promise<void> {

@@ -96,9 +96,9 @@ class Pool {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
-    w.on('message', (msg: 'ready' | (EncodedResult & { heap: number })) => {
+    w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number })) => {
       if (msg !== 'ready') {
-        this.heaps.set(w, msg.heap);
+        if (msg.heap !== undefined) this.heaps.set(w, msg.heap);
         return this.done(w, msg);
       }
       this.ready.add(w);
@@ -245,7 +245,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     }
     await builder.add(rows);
     uncommitted.splice(uncommitted.indexOf(sent), 1);
-    await builder.traceMemory(`${done} files`, pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : '');
+    await builder.traceMemory(`${done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : ''));
   };
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
