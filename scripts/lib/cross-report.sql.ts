@@ -9,8 +9,13 @@ import { APPLICANTS } from '../../src/model/applicants.ts';
 const applicantZh = `CASE ${APPLICANTS.map((a) => `WHEN {c}.applicant = '${a.code}' THEN '${a.labelZh}'`).join(' ')} ELSE {c}.applicant END`;
 const shown = (alias: string) => `CASE WHEN ${alias}.state = 'blank' THEN '空白' ELSE CAST(CAST(${alias}.value AS BIGINT) AS VARCHAR) END`;
 
-/** INSERT the cross-report findings into `findings` (table with the contract's columns and `seq`). */
-export const CROSS_REPORT_SQL = [
+/**
+ * INSERT the cross-report findings into `findings` (table with the contract's columns and `seq`).
+ * The checks on reports alone group by agency, so they run a slice of agencies at a time
+ * (`slices` statements each): grouped all at once, the repeated reports' lists ran out of
+ * memory at a million reports under a 400 MB limit.
+ */
+export const crossReportSql = (slices: number): string[] => [
   `CREATE OR REPLACE TEMP TABLE rep AS
    SELECT report_id, agency_id, year, source_path FROM reports WHERE status <> 'failed' AND agency_id IS NOT NULL AND year IS NOT NULL`,
   // carry-over, per applicant column, for every pair of reports of consecutive years
@@ -29,23 +34,31 @@ export const CROSS_REPORT_SQL = [
    JOIN cells co ON co.report_id = a.report_id AND co.metric = 'app.carried_out'
    JOIN cells ci ON ci.report_id = b.report_id AND ci.metric = 'app.carried_in' AND ci.applicant = co.applicant
    WHERE co.state IN ('na', 'unreadable') OR ci.state IN ('na', 'unreadable') OR coalesce(co.value, 0) <> coalesce(ci.value, 0)`,
-  // several different files for one agency and year: all kept, each flagged
-  `INSERT INTO findings
-   WITH g AS (SELECT agency_id, year, count(*) AS n, list(source_path ORDER BY source_path) AS paths FROM rep GROUP BY ALL HAVING count(*) > 1)
+  ...Array.from({ length: slices }, (_, i) => sliced(DUPLICATES, slices, i)),
+  ...Array.from({ length: slices }, (_, i) => sliced(GAPS, slices, i)),
+];
+
+/** `sql` over the reports of one slice of agencies: `{rep}` stands for them. */
+const sliced = (sql: string, slices: number, i: number) => sql.replaceAll('{rep}', slices > 1 ? `(SELECT * FROM rep WHERE hash(agency_id) % ${slices} = ${i})` : 'rep');
+
+/** Several different files for one agency and year: all kept, each flagged (the paths listed only for those). */
+const DUPLICATES = `INSERT INTO findings
+   WITH d AS (SELECT agency_id, year, count(*) AS n FROM {rep} GROUP BY ALL HAVING count(*) > 1),
+   g AS (SELECT agency_id, year, any_value(d.n) AS n, list(source_path ORDER BY source_path) AS paths FROM {rep} JOIN d USING (agency_id, year) GROUP BY ALL)
    SELECT r.report_id, 'DUPLICATE_REPORT', 'warning', 'fail', '', '', [], NULL, g.n,
      '同一机关 ' || g.year || ' 年有 ' || g.n || ' 份不同的报告文件：本文件与 ' ||
        array_to_string(list_filter(g.paths, p -> p <> r.source_path)[1:3], '、') ||
        CASE WHEN g.n > 4 THEN ' 等 ' || (g.n - 1) || ' 份' ELSE '' END || '，均已保留',
      1000001
-   FROM rep r JOIN g USING (agency_id, year)`,
-  // a year missing between two of an agency's reports
-  `INSERT INTO findings
-   WITH y AS (SELECT DISTINCT agency_id, year FROM rep),
+   FROM {rep} r JOIN g USING (agency_id, year)`;
+
+/** A year missing between two of an agency's reports. */
+const GAPS = `INSERT INTO findings
+   WITH y AS (SELECT DISTINCT agency_id, year FROM {rep}),
    gaps AS (SELECT agency_id, year, lag(year) OVER (PARTITION BY agency_id ORDER BY year) AS prev FROM y)
    SELECT r.report_id, 'MISSING_YEAR', 'info', 'fail', '', '', [], g.year - g.prev - 1, NULL,
      '该机关有 ' || g.prev || ' 年和 ' || g.year || ' 年的报告，缺少 ' ||
        array_to_string(list_transform(range(g.prev + 1, g.year), x -> CAST(x AS VARCHAR)), '、') || ' 年的报告',
      1000002
-   FROM gaps g JOIN rep r ON r.agency_id = g.agency_id AND r.year = g.year
-   WHERE g.prev IS NOT NULL AND g.year - g.prev > 1`,
-];
+   FROM gaps g JOIN {rep} r ON r.agency_id = g.agency_id AND r.year = g.year
+   WHERE g.prev IS NOT NULL AND g.year - g.prev > 1`;

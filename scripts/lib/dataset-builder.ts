@@ -15,8 +15,8 @@ import { agencyKey, stableId } from '../../src/ingest/agencies.ts';
 import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
 import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
-import { CROSS_REPORT_SQL } from './cross-report.sql.ts';
-import { allSortedCells, CELL_SLICE_REPORTS, inStoredOrder, siteViewsSql, slicesFor, type SortedCells, stageSlices, writeSite } from './site-writer.ts';
+import { crossReportSql } from './cross-report.sql.ts';
+import { AGENCY_SLICE_REPORTS, allSortedCells, CELL_SLICE_REPORTS, inStoredOrder, siteViewsSql, slicesFor, type SortedCells, stageSlices, writeSite } from './site-writer.ts';
 import { bucketDigits, type SiteIndex } from '../../src/model/site.ts';
 import { detailBucketSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
@@ -81,11 +81,16 @@ function traced(conn: DuckDBConnection): DuckDBConnection {
   const run = conn.run.bind(conn);
   conn.run = (async (sql: string, ...rest: unknown[]) => {
     const t0 = performance.now();
+    let failed = false;
     try {
       return await (run as (...a: unknown[]) => ReturnType<DuckDBConnection['run']>)(sql, ...rest);
+    } catch (e) {
+      failed = true;
+      throw e;
     } finally {
       const ms = performance.now() - t0;
-      if (ms >= slow) process.stderr.write(`[sql ${(ms / 1000).toFixed(1)} s] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+      // the statement that failed is printed whatever its time: which one ran out of memory
+      if (ms >= slow || failed) process.stderr.write(`[sql ${(ms / 1000).toFixed(1)} s${failed ? ' FAILED' : ''}] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     }
   }) as DuckDBConnection['run'];
   return conn;
@@ -317,25 +322,34 @@ export class DatasetBuilder {
     return rowsOf(this.conn, q);
   }
 
-  /** Agencies from the reports' agency ids: canonical name of the latest year, every printed name with its years. */
-  private async agencies(): Promise<void> {
-    await this.conn.run(`CREATE OR REPLACE TABLE agencies AS
-      WITH r AS (SELECT * FROM reports WHERE agency_id IS NOT NULL),
-      latest AS (
-        SELECT agency_id, arg_max(agency_name, (coalesce(year, 0), source_path)) AS canonical_name,
-          arg_max(agency_kind, (coalesce(year, 0), source_path)) AS agency_kind, arg_max(admin_level, (coalesce(year, 0), source_path)) AS admin_level,
-          arg_max(region_code, (coalesce(year, 0), source_path)) AS region_code, arg_max(province, (coalesce(year, 0), source_path)) AS province,
-          arg_max(city, (coalesce(year, 0), source_path)) AS city, arg_max(county, (coalesce(year, 0), source_path)) AS county,
-          min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year, count(*)::INTEGER AS report_count
-        FROM r GROUP BY agency_id
-      ),
-      names AS (
-        SELECT agency_id, agency_name AS name, min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year FROM r GROUP BY ALL
-      ),
-      aliases AS (
-        SELECT agency_id, list({'name': name, 'first_year': first_year, 'last_year': last_year} ORDER BY first_year NULLS FIRST, name) AS aliases FROM names GROUP BY agency_id
-      )
-      SELECT ${TABLES.agencies.map((c) => `"${c.name}"`).join(', ')} FROM latest JOIN aliases USING (agency_id)`);
+  /**
+   * Agencies from the reports' agency ids: canonical name of the latest year, every printed name
+   * with its years. Grouped a slice of agencies at a time: one grouping of every agency (with
+   * their names and lists) ran out of memory at a million reports under a 400 MB limit.
+   */
+  private async agencies(reports: number): Promise<void> {
+    const slices = slicesFor(reports, AGENCY_SLICE_REPORTS);
+    // the columns' types without their NOT NULL, as the single grouping's CREATE TABLE AS had
+    await this.conn.run(`CREATE OR REPLACE TABLE agencies (${TABLES.agencies.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+    for (let i = 0; i < slices; i++) {
+      await this.conn.run(`INSERT INTO agencies
+        WITH r AS (SELECT * FROM reports WHERE agency_id IS NOT NULL AND hash(agency_id) % ${slices} = ${i}),
+        latest AS (
+          SELECT agency_id, arg_max(agency_name, (coalesce(year, 0), source_path)) AS canonical_name,
+            arg_max(agency_kind, (coalesce(year, 0), source_path)) AS agency_kind, arg_max(admin_level, (coalesce(year, 0), source_path)) AS admin_level,
+            arg_max(region_code, (coalesce(year, 0), source_path)) AS region_code, arg_max(province, (coalesce(year, 0), source_path)) AS province,
+            arg_max(city, (coalesce(year, 0), source_path)) AS city, arg_max(county, (coalesce(year, 0), source_path)) AS county,
+            min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year, count(*)::INTEGER AS report_count
+          FROM r GROUP BY agency_id
+        ),
+        names AS (
+          SELECT agency_id, agency_name AS name, min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year FROM r GROUP BY ALL
+        ),
+        aliases AS (
+          SELECT agency_id, list({'name': name, 'first_year': first_year, 'last_year': last_year} ORDER BY first_year NULLS FIRST, name) AS aliases FROM names GROUP BY agency_id
+        )
+        SELECT ${TABLES.agencies.map((c) => `"${c.name}"`).join(', ')} FROM latest JOIN aliases USING (agency_id)`);
+    }
   }
 
   /** What the dashboard shows first, with its own SQL over the site layout just written, before DuckDB has started in the browser. */
@@ -387,16 +401,16 @@ export class DatasetBuilder {
 
   private async write(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
     await this.conn.run(`SET memory_limit = ${sqlString(WRITING_MEMORY)}`);
+    const reports = Number((await this.rows('SELECT count(*)::BIGINT AS n FROM reports'))[0].n);
     await this.timed('checks', async () => {
       await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
-      await this.agencies();
-      for (const sql of CROSS_REPORT_SQL) await this.conn.run(sql);
+      await this.agencies(reports);
+      for (const sql of crossReportSql(slicesFor(reports, AGENCY_SLICE_REPORTS))) await this.conn.run(sql);
     });
     const parent = dirname(this.out);
     const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);
     mkdirSync(tmp);
     try {
-      const reports = Number((await this.rows('SELECT count(*)::BIGINT AS n FROM reports'))[0].n);
       // Cells and findings follow their reports, ordered by agency (whose id's first hex digits
       // are its detail bucket on the dashboard), year and id; reports of no agency by their id.
       // So the cells are sorted once, for the contract and for the dashboard's buckets alike: a

@@ -288,6 +288,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
       committing.catch(() => {});
     }
     await committing;
+    await sources?.drop();
     await builder.add(problems.map((p) => ({ report: failedReport(p.path, createHash('sha256').update(`unlisted:${p.path}`).digest('hex'), p.reason, null), cells: [], findings: [] })));
   } catch (e) {
     await committing.catch(() => {});

@@ -37,6 +37,8 @@ export const SITE_ORDER: Record<Exclude<SiteTable, 'cells'>, string> = {
  * against 78 s) and the run's peak higher (1,618 MB against 1,309): docs/scale.md.
  */
 export const CELL_SLICE_REPORTS = 25_000;
+/** Reports per slice when the agencies are grouped a slice of agencies at a time. */
+export const AGENCY_SLICE_REPORTS = 100_000;
 /** Reports per slice when the measures are summed a slice of keys at a time. */
 export const MEASURE_SLICE_REPORTS = 25_000;
 

@@ -55,6 +55,11 @@ export class SourceTable {
     return new SourceTable(conn);
   }
 
+  /** Drops the table: its rows (a million at national scale) would otherwise hold memory or spill space while the dataset is written. */
+  async drop(): Promise<void> {
+    await this.conn.run('DROP TABLE IF EXISTS temp.sources');
+  }
+
   /** The source of each of these files that the table lists. */
   async lookup(abs: string[]): Promise<Map<string, SourceInfo>> {
     const out = new Map<string, SourceInfo>();
