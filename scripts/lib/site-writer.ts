@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketDigits, SITE_TABLES, type SiteIndex, type SiteTable } from '../../src/model/site.ts';
 import { factsSql } from '../../src/queries/facts.ts';
-import { MEASURE_CELLS, MEASURE_KEY_IDS, measuresByKeySql, measuresSql, reportKeyIds, siteTableSql } from '../../src/queries/site-sql.ts';
+import { MEASURE_CELLS, MEASURE_KEY_IDS, measureCoarseIds, measureKeyCoarse, measuresByIdsSql, measuresByKeySql, reportKeyIds, siteTableSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 
 /**
@@ -90,8 +90,11 @@ export async function writeSite(conns: DuckDBConnection[], dir: string, scratch:
         continue;
       }
       if (table === 'measures') {
-        await sortedPart(conn, table, await measuresInSlices(conn, join(scratch, table), slicesFor(reports, MEASURE_SLICE_REPORTS)));
-        await conn.run('DROP TABLE measure_sums; DROP TABLE measure_key_ids');
+        // stored, then sorted: at a million reports under 400 MB the sort fed straight from the
+        // measures' joins and grouping ran out of memory, while each step alone fits
+        await conn.run(`CREATE OR REPLACE TABLE measure_rows AS SELECT * FROM ${await measuresInSlices(conn, join(scratch, table), slicesFor(reports, MEASURE_SLICE_REPORTS))}`);
+        await sortedPart(conn, table, 'measure_rows');
+        for (const t of MEASURE_TABLES) await conn.run(`DROP TABLE ${t}`);
       } else {
         await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
       }
@@ -116,6 +119,9 @@ export async function stageSlices(conn: DuckDBConnection, stage: string, select:
   return dirs.map((d) => `(SELECT * EXCLUDE (slice) FROM read_parquet(${sqlString(join(stage, d, '*.parquet'))}))`);
 }
 
+/** The measures' tables, dropped once the measures are written. */
+const MEASURE_TABLES = ['measure_rows', 'measure_sums', 'measure_key_ids', 'measure_coarse_ids', 'measure_key_coarse'];
+
 /**
  * The measures (a relation of measuresSql rows), summed `slices` slices at a time. A slice is a
  * set of keys, so its reports are whole and its sums by key final; keys are grouped on as numbers.
@@ -127,7 +133,9 @@ async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: n
   await conn.run('CREATE OR REPLACE TABLE measure_sums (key_id INTEGER, measure VARCHAR, applicant VARCHAR, value DOUBLE, reports BIGINT)');
   for (const cells of parts) await conn.run(`INSERT INTO measure_sums ${measuresByKeySql(cells, 'report_key_ids', ['key_id'])}`);
   await conn.run('DROP TABLE report_key_ids');
-  return `(${measuresSql('(SELECT k.* EXCLUDE (key_id), s.* EXCLUDE (key_id) FROM measure_sums s JOIN measure_key_ids k USING (key_id))')})`;
+  await conn.run(`CREATE OR REPLACE TABLE measure_coarse_ids AS ${measureCoarseIds('measure_key_ids')}`);
+  await conn.run(`CREATE OR REPLACE TABLE measure_key_coarse AS ${measureKeyCoarse('measure_key_ids', 'measure_coarse_ids')}`);
+  return `(${measuresByIdsSql('measure_sums', 'measure_key_ids', 'measure_coarse_ids', 'measure_key_coarse')})`;
 }
 
 /** Table site_part: the rows of `from` with the table's columns, sorted by part and the table's order. */
