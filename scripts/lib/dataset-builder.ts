@@ -332,8 +332,7 @@ export class DatasetBuilder {
    * with its years. Grouped a slice of agencies at a time: one grouping of every agency (with
    * their names and lists) ran out of memory at a million reports under a 400 MB limit.
    */
-  private async agencies(reports: number): Promise<void> {
-    const slices = slicesFor(reports, AGENCY_SLICE_REPORTS);
+  private async agencies(slices: number): Promise<void> {
     // the columns' types without their NOT NULL, as the single grouping's CREATE TABLE AS had
     await this.conn.run(`CREATE OR REPLACE TABLE agencies (${TABLES.agencies.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
     for (let i = 0; i < slices; i++) {
@@ -408,9 +407,10 @@ export class DatasetBuilder {
     await this.conn.run(`SET memory_limit = ${sqlString(WRITING_MEMORY)}`);
     const reports = Number((await this.rows('SELECT count(*)::BIGINT AS n FROM reports'))[0].n);
     await this.timed('checks', async () => {
+      const agencySlices = slicesFor(reports, AGENCY_SLICE_REPORTS);
       await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
-      await this.agencies(reports);
-      for (const sql of crossReportSql(slicesFor(reports, AGENCY_SLICE_REPORTS))) await this.conn.run(sql);
+      await this.agencies(agencySlices);
+      for (const sql of crossReportSql(agencySlices)) await this.conn.run(sql);
     });
     const parent = dirname(this.out);
     const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);

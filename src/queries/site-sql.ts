@@ -145,20 +145,21 @@ SELECT substr(region_code, 1, 4) AS part, ${cols}, value::DOUBLE AS value, repor
 FROM by_key WHERE region_code IS NOT NULL AND region_code NOT LIKE '__0000'`;
 }
 
-const REGION_COLS = ['region_code', 'province', 'city', 'county'];
+/** Each numbered key of `keyIds` (MEASURE_KEY_IDS) once in each coarser part it adds to: `all` and its province. */
+const coarseRows = (keyIds: string) => expand(keyIds, `key_id, ${KEYS}`, SERIES, [0, 1]);
 
 /**
- * The coarser rows of the measures (`all` and each province) that each numbered key of `keyIds`
- * (MEASURE_KEY_IDS) adds to, numbered in turn: so that they too are summed on numbers
- * (measuresByIdsSql). Table rows: coarse_id, part, the keys, the region columns.
+ * The coarser rows of the measures (`all` and each province) that the numbered keys of `keyIds`
+ * add to, numbered in turn: so that they too are summed on numbers (measuresByIdsSql). Table
+ * rows: coarse_id, part, the keys, the region columns.
  */
 export const measureCoarseIds = (keyIds: string) =>
-  `SELECT row_number() OVER ()::INTEGER AS coarse_id, * FROM (SELECT DISTINCT * EXCLUDE (key_id) FROM (${expand(keyIds, `key_id, ${KEYS}`, SERIES, [0, 1])}))`;
+  `SELECT row_number() OVER ()::INTEGER AS coarse_id, * FROM (SELECT DISTINCT * EXCLUDE (key_id) FROM (${coarseRows(keyIds)}))`;
 
 /** Each key number of `keyIds` with the coarse numbers (table `coarseIds` of measureCoarseIds) it adds to. */
 export const measureKeyCoarse = (keyIds: string, coarseIds: string) =>
-  `SELECT e.key_id, c.coarse_id FROM (${expand(keyIds, `key_id, ${KEYS}`, SERIES, [0, 1])}) e JOIN ${coarseIds} c
-  ON ${['part', ...KEYS.split(', '), ...REGION_COLS].map((x) => `e.${x} IS NOT DISTINCT FROM c.${x}`).join(' AND ')}`;
+  `SELECT e.key_id, c.coarse_id FROM (${coarseRows(keyIds)}) e JOIN ${coarseIds} c
+  ON ${['part', ...FULL_KEY].map((x) => `e.${x} IS NOT DISTINCT FROM c.${x}`).join(' AND ')}`;
 
 /**
  * The rows of measuresSql from the measures summed by key number (`sums`: key_id, measure,
@@ -167,12 +168,11 @@ export const measureKeyCoarse = (keyIds: string, coarseIds: string) =>
  * eleven strings did not fit in 400 MB, this one does.
  */
 export function measuresByIdsSql(sums: string, keyIds: string, coarseIds: string, keyCoarse: string): string {
-  const cols = `${KEYS}, region_code, province, city, county`;
-  return `SELECT c.part, ${cols.split(', ').map((x) => `c.${x}`).join(', ')}, m.measure, m.applicant, m.value::DOUBLE AS value, m.reports::INTEGER AS reports
+  return `SELECT c.part, ${FULL_KEY.map((x) => `c.${x}`).join(', ')}, m.measure, m.applicant, m.value::DOUBLE AS value, m.reports::INTEGER AS reports
 FROM (SELECT kc.coarse_id, s.measure, s.applicant, sum(s.value) AS value, sum(s.reports) AS reports
   FROM ${sums} s JOIN ${keyCoarse} kc USING (key_id) GROUP BY ALL) m JOIN ${coarseIds} c USING (coarse_id)
 UNION ALL
-SELECT substr(k.region_code, 1, 4) AS part, ${cols.split(', ').map((x) => `k.${x}`).join(', ')}, s.measure, s.applicant, s.value::DOUBLE AS value, s.reports::INTEGER AS reports
+SELECT substr(k.region_code, 1, 4) AS part, ${FULL_KEY.map((x) => `k.${x}`).join(', ')}, s.measure, s.applicant, s.value::DOUBLE AS value, s.reports::INTEGER AS reports
 FROM ${sums} s JOIN ${keyIds} k USING (key_id) WHERE k.region_code IS NOT NULL AND k.region_code NOT LIKE '__0000'`;
 }
 
