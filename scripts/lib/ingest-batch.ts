@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
@@ -65,6 +66,7 @@ const WINDOW_FILES = 1024;
 const WINDOW_BYTES = 64 * 1024 * 1024;
 /** Workers are started for a batch of this many files or more (or 100 PDFs), which wins back their start-up. */
 const WORKER_BATCH = 256;
+const RECYCLE = Number(process.env.XXGK_WORKER_FILES ?? 0);
 
 /** What a file gives the dataset: its rows, from this thread, or from a worker with the cells encoded. */
 type Rows = FileRows | EncodedResult;
@@ -86,6 +88,8 @@ class Pool {
   private broken: string | null = null;
   /** Each worker's heap as it last said, in bytes (for the memory trace). */
   readonly heaps = new Map<Worker, number>();
+  readonly malls = new Map<Worker, number>();
+  private parsed = new Map<Worker, number>();
 
   constructor(n: number, private limits: FileLimits) {
     for (let i = 0; i < n; i++) this.spawn();
@@ -96,9 +100,10 @@ class Pool {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
-    w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number })) => {
+    w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number; mall?: number })) => {
       if (msg !== 'ready') {
         if (msg.heap !== undefined) this.heaps.set(w, msg.heap);
+        if (msg.mall !== undefined) this.malls.set(w, msg.mall);
         return this.done(w, msg);
       }
       this.ready.add(w);
@@ -147,7 +152,20 @@ class Pool {
     clearTimeout(b.timer);
     this.busy.delete(w);
     b.job.resolve(rows);
+    const n = (this.parsed.get(w) ?? 0) + 1;
+    this.parsed.set(w, n);
+    if (RECYCLE && n >= RECYCLE) return this.retire(w);
     this.next(w);
+  }
+
+  private retire(w: Worker) {
+    this.all.delete(w);
+    this.heaps.delete(w);
+    this.malls.delete(w);
+    this.parsed.delete(w);
+    this.ready.delete(w);
+    void w.terminate();
+    this.spawn();
   }
 
   /** The worker's file fails with `reason`; the worker is replaced. */
@@ -245,7 +263,7 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     }
     await builder.add(rows);
     uncommitted.splice(uncommitted.indexOf(sent), 1);
-    await builder.traceMemory(`${done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : ''));
+    await builder.traceMemory(`${done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')} mall=${[...pool.malls.values()].map((b) => Math.round(b / 1048576)).join(',')} mainmall=${Math.round(getHeapStatistics().malloced_memory / 1048576)}` : ''));
   };
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
