@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { getHeapStatistics } from 'node:v8';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
 import { encodeRows, failedReport, ingestBytesOf, type EncodedResult, type FileTask } from './ingest-one.ts';
+import { readRoundInChild } from './ingest-rounds.ts';
 import { countInputs, walkInputs, type InputFile, type WalkProblem } from './inputs.ts';
 import { SourceTable, type SourceInfo } from './sources.ts';
 import { workerBundle } from './worker-bundle.ts';
@@ -38,6 +38,11 @@ export interface BatchOptions {
   copySources?: boolean;
   /** Files per transaction at most (what a killed run loses at most); a window also stops at WINDOW_BYTES. */
   window?: number;
+  /**
+   * Files read by one process at most: a larger batch is read in rounds, each in a process of
+   * its own (0: all in this one). Default ROUND_FILES, or XXGK_ROUND_FILES when set.
+   */
+  roundFiles?: number;
   onFile?: (done: number, total: number, path: string) => void;
 }
 
@@ -66,7 +71,12 @@ const WINDOW_FILES = 1024;
 const WINDOW_BYTES = 64 * 1024 * 1024;
 /** Workers are started for a batch of this many files or more (or 100 PDFs), which wins back their start-up. */
 const WORKER_BATCH = 256;
-const RECYCLE = Number(process.env.XXGK_WORKER_FILES ?? 0);
+/**
+ * Files a reading process reads before it hands over to a fresh one. The memory a process held
+ * while reading grew by about 20 MB per 100,000 files, outside DuckDB's account and every
+ * JavaScript heap (docs/scale.md); a process's exit gives it all back.
+ */
+export const ROUND_FILES = 100_000;
 
 /** What a file gives the dataset: its rows, from this thread, or from a worker with the cells encoded. */
 type Rows = FileRows | EncodedResult;
@@ -88,8 +98,6 @@ class Pool {
   private broken: string | null = null;
   /** Each worker's heap as it last said, in bytes (for the memory trace). */
   readonly heaps = new Map<Worker, number>();
-  readonly malls = new Map<Worker, number>();
-  private parsed = new Map<Worker, number>();
 
   constructor(n: number, private limits: FileLimits) {
     for (let i = 0; i < n; i++) this.spawn();
@@ -100,10 +108,9 @@ class Pool {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
-    w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number; mall?: number })) => {
+    w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number })) => {
       if (msg !== 'ready') {
         if (msg.heap !== undefined) this.heaps.set(w, msg.heap);
-        if (msg.mall !== undefined) this.malls.set(w, msg.mall);
         return this.done(w, msg);
       }
       this.ready.add(w);
@@ -152,20 +159,7 @@ class Pool {
     clearTimeout(b.timer);
     this.busy.delete(w);
     b.job.resolve(rows);
-    const n = (this.parsed.get(w) ?? 0) + 1;
-    this.parsed.set(w, n);
-    if (RECYCLE && n >= RECYCLE) return this.retire(w);
     this.next(w);
-  }
-
-  private retire(w: Worker) {
-    this.all.delete(w);
-    this.heaps.delete(w);
-    this.malls.delete(w);
-    this.parsed.delete(w);
-    this.ready.delete(w);
-    void w.terminate();
-    this.spawn();
   }
 
   /** The worker's file fails with `reason`; the worker is replaced. */
@@ -215,15 +209,85 @@ function hashFile(path: string): string {
 
 export async function ingestToDataset(paths: string[], out: string, opts: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
+  const total = countInputs(paths, opts.exclude);
+  const roundFiles = opts.roundFiles ?? (process.env.XXGK_ROUND_FILES ? Number(process.env.XXGK_ROUND_FILES) : ROUND_FILES);
+  const progress = { done: 0, total };
+  let builder: DatasetBuilder;
+  let files = 0;
+  let skipped = 0;
+  if (roundFiles > 0 && total > roundFiles) {
+    // Each round reads in a process of its own, which gives back all it held when it exits: the
+    // reading's memory no longer grows with the corpus (docs/scale.md). The work database carries
+    // the rows from round to round, and the dataset is written here once they are all read.
+    let after: string[] | null = null;
+    for (let first = true; ; first = false) {
+      const r = await readRoundInChild({ paths, out, opts: roundOptions(opts), fresh: first && Boolean(opts.fresh), after, maxFiles: roundFiles, progress }, opts.onFile);
+      files += r.files;
+      skipped += r.skipped;
+      progress.done = r.done;
+      if (!r.last) break;
+      after = r.last;
+    }
+    builder = await DatasetBuilder.open(out);
+  } else {
+    builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
+    try {
+      ({ files, skipped } = await readRound(paths, builder, opts, null, Infinity, progress));
+    } catch (e) {
+      builder.close();
+      throw e;
+    }
+  }
+  await builder.traceMemory('read');
+  const read = (performance.now() - started) / 1000;
+  const manifest = await builder.finish({ generator: opts.generator ?? 'xxgk-dashboard ingest', synthetic: opts.synthetic, copySources: opts.copySources });
+  return { manifest, files, skipped, seconds: (performance.now() - started) / 1000, phases: { read, ...builder.phases } };
+}
+
+/** What a round of reading was told: the options that cross to its process (no callbacks). */
+export function roundOptions(opts: BatchOptions): RoundOptions {
+  const { regionHint, sourcesFile, exclude, workers, limits, window } = opts;
+  return { regionHint, sourcesFile, exclude, workers, limits, window };
+}
+
+export type RoundOptions = Pick<BatchOptions, 'regionHint' | 'sourcesFile' | 'exclude' | 'workers' | 'limits' | 'window' | 'onFile'>;
+
+export interface RoundResult {
+  /** Files walked (a repeat or a known file counts), and of them skipped as already in the dataset. */
+  files: number; skipped: number;
+  /** Files done in the whole run so far (for progress). */
+  done: number;
+  /** The key of the round's last file, where the next round starts; null when the walk is through. */
+  last: string[] | null;
+}
+
+/**
+ * Reads the files of the walk after `after` (from the start when null) into the builder's work
+ * database, `maxFiles` of them at most (whole windows), and the walk's problems met on the way.
+ */
+export async function readRound(paths: string[], builder: DatasetBuilder, opts: RoundOptions, after: string[] | null, maxFiles: number, progress: { done: number; total: number }): Promise<RoundResult> {
   const problems: WalkProblem[] = [];
-  const walk = walkInputs(paths, problems, opts.exclude);
+  const walk = walkInputs(paths, problems, opts.exclude, after);
   const window = opts.window ?? WINDOW_FILES;
   // The files are walked as they are read, up to LOOKAHEAD windows ahead (nothing here grows with
   // the corpus), and the sources of those windows are looked up at once: each lookup scans the
-  // whole sources table, a million rows or more in a national run.
+  // whole sources table, a million rows or more in a national run. The walk stops at the
+  // round's last file, so the problems met are those of this round's stretch of it.
   const ahead: InputFile[] = [];
+  let walked = 0;
+  let through = false;
+  let last: string[] | null = null;
   const nextWindow = (): InputFile[] => {
-    if (ahead.length < window) for (let f = walk.next(); !f.done; f = walk.next()) if (ahead.push(f.value) >= window * LOOKAHEAD) break;
+    while (ahead.length < window * LOOKAHEAD && walked < maxFiles) {
+      const f = walk.next();
+      if (f.done) {
+        through = true;
+        break;
+      }
+      ahead.push(f.value);
+      walked++;
+      last = f.value.key;
+    }
     return takeWindow(ahead, window, WINDOW_BYTES);
   };
   let looked = new Set<string>();
@@ -238,15 +302,12 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     return found;
   };
   let slice = nextWindow();
-  const builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   // the files walked so far tell whether the batch is big enough (or PDF enough) to win back a worker per core
   const first = [...slice, ...ahead];
   const pdfs = first.filter((f) => /\.pdf$/i.test(f.path)).length;
   const workers = opts.workers ?? (pdfs >= 100 || first.length >= Math.min(window, WORKER_BATCH) ? availableParallelism() : 1);
   const pool = workers > 0 ? new Pool(workers, limits) : null;
-  let total = opts.onFile ? countInputs(paths, opts.exclude) : 0;
-  let done = 0;
   let files = 0;
   let skipped = 0;
   // The rows of a window are appended while the next window is read and parsed. Until its
@@ -258,12 +319,12 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     for (const [i, r] of results.entries()) {
       const got = await r;
       if (got) rows.push(got);
-      total = Math.max(total, ++done);
-      opts.onFile?.(done, total, win[i].path);
+      progress.total = Math.max(progress.total, ++progress.done);
+      opts.onFile?.(progress.done, progress.total, win[i].path);
     }
     await builder.add(rows);
     uncommitted.splice(uncommitted.indexOf(sent), 1);
-    await builder.traceMemory(`${done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')} mall=${[...pool.malls.values()].map((b) => Math.round(b / 1048576)).join(',')} mainmall=${Math.round(getHeapStatistics().malloced_memory / 1048576)}` : ''));
+    await builder.traceMemory(`${progress.done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : ''));
   };
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
@@ -310,15 +371,11 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
     await builder.add(problems.map((p) => ({ report: failedReport(p.path, createHash('sha256').update(`unlisted:${p.path}`).digest('hex'), p.reason, null), cells: [], findings: [] })));
   } catch (e) {
     await committing.catch(() => {});
-    builder.close();
     await pool?.close();
     throw e;
   }
   await pool?.close();
-  await builder.traceMemory('read');
-  const read = (performance.now() - started) / 1000;
-  const manifest = await builder.finish({ generator: opts.generator ?? 'xxgk-dashboard ingest', synthetic: opts.synthetic, copySources: opts.copySources });
-  return { manifest, files: files + problems.length, skipped, seconds: (performance.now() - started) / 1000, phases: { read, ...builder.phases } };
+  return { files: files + problems.length, skipped, done: progress.done, last: through ? null : last };
 }
 
 /** Takes the next window off the front of `ahead`: up to `files` files and `bytes` bytes, and at least one file. */

@@ -10,8 +10,8 @@ parentPort!.on('message', async (task: FileTask & { bytes: Uint8Array; sha256: s
   // the cells cross threads as bytes of CSV, moved rather than copied: far cheaper than hundreds of small objects
   const rows = encodeRows(await ingestBytesOf(task));
   // this thread's heap, for the memory trace only: a worker's isolate is not in the main thread's figures
-  const stats = TRACE ? getHeapStatistics() : undefined;
-  parentPort!.postMessage({ ...rows, heap: stats?.total_heap_size, mall: stats && stats.malloced_memory + stats.external_memory }, [rows.cellsCsv.buffer]);
+  const heap = TRACE ? getHeapStatistics().total_heap_size : undefined;
+  parentPort!.postMessage({ ...rows, heap }, [rows.cellsCsv.buffer]);
 });
 
 parentPort!.postMessage('ready');

@@ -7,14 +7,23 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface InputFile { path: string; abs: string; /** bytes, when the walk met it */ size: number }
+export interface InputFile {
+  path: string; abs: string; /** bytes, when the walk met it */ size: number;
+  /** Where the walk met it: the index of the path given, then the names under it (see `after`). */
+  key: string[];
+}
 export interface WalkProblem { path: string; reason: string }
 
-/** Yields the files in order; what cannot be read is pushed onto `problems`. */
-export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: string[] = []): Generator<InputFile> {
+/**
+ * Yields the files in order; what cannot be read is pushed onto `problems`. With `after` (the
+ * key of a file yielded before), the walk starts just past that file: what sorts before it is
+ * not visited at all, so a later part of a long walk costs no more than its own files.
+ */
+export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: string[] = [], after: string[] | null = null): Generator<InputFile> {
   const seenDirs = new Set<string>();
   const excluded = new Set(exclude.map((p) => resolve(p)));
-  function* visit(shown: string): Generator<InputFile> {
+  // `spine`: the folder holds `after` (its names so far equal after's), so its entries up to after's are passed over
+  function* visit(shown: string, key: string[], spine: boolean): Generator<InputFile> {
     const abs = resolve(shown);
     if (excluded.has(abs)) return;
     let st;
@@ -32,6 +41,7 @@ export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: s
         return;
       }
       seenDirs.add(real);
+      if (spine && key.length >= after!.length) return; // after names a folder: nothing in it comes after it
       let entries: string[];
       try {
         entries = readdirSync(abs).sort();
@@ -39,14 +49,20 @@ export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: s
         problems.push({ path: shown, reason: `无法列出目录：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot list folder` });
         return;
       }
-      for (const name of entries) yield* visit(join(shown, name).replace(/\\/g, '/'));
+      for (const name of entries) {
+        const on = spine && name === after![key.length];
+        if (spine && !on && name < after![key.length]) continue;
+        yield* visit(join(shown, name).replace(/\\/g, '/'), [...key, name], on);
+      }
     } else if (st.isFile()) {
-      yield { path: shown.replace(/\\/g, '/'), abs, size: st.size };
+      // the file `after` names was read before
+      if (!spine) yield { path: shown.replace(/\\/g, '/'), abs, size: st.size, key };
     } else {
       problems.push({ path: shown, reason: '不是普通文件 / not a regular file' });
     }
   }
-  for (const p of paths) yield* visit(p);
+  const from = after ? Number(after[0]) : 0;
+  for (const [i, p] of paths.entries()) if (i >= from) yield* visit(p, [String(i)], after !== null && i === from);
 }
 
 export function listInputs(paths: string[], exclude: string[] = []): { files: InputFile[]; problems: WalkProblem[] } {

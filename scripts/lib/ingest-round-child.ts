@@ -1,0 +1,37 @@
+/** A round of reading in a process of its own (the child's side, see ingest-rounds.ts). */
+import { DatasetBuilder } from './dataset-builder.ts';
+import { readRound } from './ingest-batch.ts';
+import type { RoundMessage, RoundTask } from './ingest-rounds.ts';
+
+const say = (m: RoundMessage) => new Promise<void>((done) => process.send!(m, () => done()));
+
+process.once('message', async (task: RoundTask) => {
+  let code = 0;
+  try {
+    const builder = await DatasetBuilder.open(task.out, { fresh: task.fresh });
+    try {
+      // progress at most every 100 ms: the parent draws it, the child need not wait for it
+      let last = 0;
+      const onFile = process.env.XXGK_ROUND_PROGRESS
+        ? (done: number, total: number, path: string) => {
+            const now = performance.now();
+            if (now - last > 100 || done === total) {
+              last = now;
+              process.send!({ file: [done, total, path] } satisfies RoundMessage);
+            }
+          }
+        : undefined;
+      const result = await readRound(task.paths, builder, { ...task.opts, onFile }, task.after, task.maxFiles, task.progress);
+      await builder.traceMemory('round');
+      builder.close();
+      await say({ result });
+    } catch (e) {
+      builder.close();
+      throw e;
+    }
+  } catch (e) {
+    code = 1;
+    await say({ error: (e as Error).stack ?? String(e) });
+  }
+  process.exit(code);
+});

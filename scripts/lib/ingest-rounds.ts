@@ -1,0 +1,40 @@
+/**
+ * A round of reading in a process of its own (the parent's side): the child reads its files
+ * into the work database, commits, says where the walk stopped and exits, giving back all the
+ * memory it held. A child that fails fails the run, and the rows it committed stay in the work
+ * database for the next run to continue from.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { RoundOptions, RoundResult } from './ingest-batch.ts';
+import { bundleOf, workerBundle } from './worker-bundle.ts';
+
+export interface RoundTask {
+  paths: string[]; out: string; opts: Omit<RoundOptions, 'onFile'>; fresh: boolean;
+  after: string[] | null; maxFiles: number; progress: { done: number; total: number };
+}
+
+/** What a child sends: progress while it reads, then its result or its error. */
+export type RoundMessage = { file: [number, number, string] } | { result: RoundResult } | { error: string };
+
+export function readRoundInChild(task: RoundTask, onFile?: (done: number, total: number, path: string) => void): Promise<RoundResult> {
+  const child = fork(fileURLToPath(bundleOf('ingest-round-child')), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [],
+    env: { ...process.env, XXGK_WORKER_BUNDLE: workerBundle().href, XXGK_ROUND_PROGRESS: onFile ? '1' : '' },
+  });
+  return new Promise((resolve, reject) => {
+    let result: RoundResult | null = null;
+    let error: string | null = null;
+    child.on('message', (m: RoundMessage) => {
+      if ('file' in m) onFile?.(...m.file);
+      else if ('result' in m) result = m.result;
+      else error = m.error;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (result && code === 0) resolve(result);
+      else reject(new Error(error ?? `读取进程意外退出（${signal ?? code}）/ a reading process exited unexpectedly (${signal ?? code})`));
+    });
+    child.send(task);
+  });
+}
