@@ -14,7 +14,7 @@ import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
 import { encodeRows, failedReport, ingestBytesOf, type EncodedResult, type FileTask } from './ingest-one.ts';
 import { readRoundInChild } from './ingest-rounds.ts';
-import { countInputs, walkInputs, type InputFile, type WalkProblem } from './inputs.ts';
+import { countInputs, walkInputs, type InputFile, type WalkPlace, type WalkProblem } from './inputs.ts';
 import { SourceTable, type SourceInfo } from './sources.ts';
 import { workerBundle } from './worker-bundle.ts';
 
@@ -50,6 +50,13 @@ export interface BatchResult {
   manifest: Manifest; files: number; skipped: number; seconds: number;
   /** Seconds by phase: `read` (files read, parsed, appended to the work database), then the steps of writing the dataset. */
   phases: Record<string, number>;
+  /** Reading rounds run in processes of their own (0: read in this process). */
+  rounds: number;
+  /**
+   * Peak memory (RSS, bytes) of the run's processes together, at most: this process's peak, or
+   * while a round read, this process's peak until then plus the largest round's peak.
+   */
+  peakRss: number;
 }
 
 interface Task extends FileTask { bytes: Uint8Array; sha256: string }
@@ -215,24 +222,30 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   let builder: DatasetBuilder;
   let files = 0;
   let skipped = 0;
+  let rounds = 0;
+  let roundsPeak = 0;
   if (roundFiles > 0 && total > roundFiles) {
     // Each round reads in a process of its own, which gives back all it held when it exits: the
     // reading's memory no longer grows with the corpus (docs/scale.md). The work database carries
     // the rows from round to round, and the dataset is written here once they are all read.
     let after: string[] | null = null;
+    let seen: string[] = [];
     for (let first = true; ; first = false) {
-      const r = await readRoundInChild({ paths, out, opts: roundOptions(opts), fresh: first && Boolean(opts.fresh), after, maxFiles: roundFiles, progress }, opts.onFile);
+      const r = await readRoundInChild({ paths, out, opts: roundOptions(opts), fresh: first && Boolean(opts.fresh), after, seen, maxFiles: roundFiles, progress }, opts.onFile);
       files += r.files;
       skipped += r.skipped;
       progress.done = r.done;
+      rounds++;
+      roundsPeak = Math.max(roundsPeak, r.peakRss);
       if (!r.last) break;
-      after = r.last;
+      ({ last: after, seen } = r);
     }
+    roundsPeak += maxRss();
     builder = await DatasetBuilder.open(out);
   } else {
     builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
     try {
-      ({ files, skipped } = await readRound(paths, builder, opts, null, Infinity, progress));
+      ({ files, skipped } = await readRound(paths, builder, opts, { after: null, seen: new Set() }, Infinity, progress));
     } catch (e) {
       builder.close();
       throw e;
@@ -241,8 +254,12 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
   await builder.traceMemory('read');
   const read = (performance.now() - started) / 1000;
   const manifest = await builder.finish({ generator: opts.generator ?? 'xxgk-dashboard ingest', synthetic: opts.synthetic, copySources: opts.copySources });
-  return { manifest, files, skipped, seconds: (performance.now() - started) / 1000, phases: { read, ...builder.phases } };
+  const peakRss = Math.max(roundsPeak, maxRss());
+  return { manifest, files, skipped, seconds: (performance.now() - started) / 1000, phases: { read, ...builder.phases }, rounds, peakRss };
 }
+
+/** This process's peak RSS so far, in bytes. */
+export const maxRss = () => process.resourceUsage().maxRSS * 1024;
 
 /** What a round of reading was told: the options that cross to its process (no callbacks). */
 export function roundOptions(opts: BatchOptions): RoundOptions {
@@ -259,15 +276,19 @@ export interface RoundResult {
   done: number;
   /** The key of the round's last file, where the next round starts; null when the walk is through. */
   last: string[] | null;
+  /** The folders the walk has seen so far, by real path (the next round's walk is told them). */
+  seen: string[];
+  /** The round's process's peak RSS, in bytes (set by the process when it is done). */
+  peakRss: number;
 }
 
 /**
  * Reads the files of the walk after `after` (from the start when null) into the builder's work
  * database, `maxFiles` of them at most (whole windows), and the walk's problems met on the way.
  */
-export async function readRound(paths: string[], builder: DatasetBuilder, opts: RoundOptions, after: string[] | null, maxFiles: number, progress: { done: number; total: number }): Promise<RoundResult> {
+export async function readRound(paths: string[], builder: DatasetBuilder, opts: RoundOptions, place: WalkPlace, maxFiles: number, progress: { done: number; total: number }): Promise<RoundResult> {
   const problems: WalkProblem[] = [];
-  const walk = walkInputs(paths, problems, opts.exclude, after);
+  const walk = walkInputs(paths, problems, opts.exclude, place);
   const window = opts.window ?? WINDOW_FILES;
   // The files are walked as they are read, up to LOOKAHEAD windows ahead (nothing here grows with
   // the corpus), and the sources of those windows are looked up at once: each lookup scans the
@@ -276,7 +297,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
   const ahead: InputFile[] = [];
   let walked = 0;
   let through = false;
-  let last: string[] | null = null;
+  let last = place.after;
   const nextWindow = (): InputFile[] => {
     while (ahead.length < window * LOOKAHEAD && walked < maxFiles) {
       const f = walk.next();
@@ -375,7 +396,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
     throw e;
   }
   await pool?.close();
-  return { files: files + problems.length, skipped, done: progress.done, last: through ? null : last };
+  return { files: files + problems.length, skipped, done: progress.done, last: through ? null : last, seen: [...place.seen], peakRss: 0 };
 }
 
 /** Takes the next window off the front of `ahead`: up to `files` files and `bytes` bytes, and at least one file. */

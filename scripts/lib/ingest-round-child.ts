@@ -1,6 +1,6 @@
 /** A round of reading in a process of its own (the child's side, see ingest-rounds.ts). */
 import { DatasetBuilder } from './dataset-builder.ts';
-import { readRound } from './ingest-batch.ts';
+import { maxRss, readRound } from './ingest-batch.ts';
 import type { RoundMessage, RoundTask } from './ingest-rounds.ts';
 
 const say = (m: RoundMessage) => new Promise<void>((done) => process.send!(m, () => done()));
@@ -10,21 +10,25 @@ process.once('message', async (task: RoundTask) => {
   try {
     const builder = await DatasetBuilder.open(task.out, { fresh: task.fresh });
     try {
-      // progress at most every 100 ms: the parent draws it, the child need not wait for it
+      // progress at most every 100 ms, and where the round ended: the parent draws it
       let last = 0;
+      let latest: [number, number, string] | null = null;
       const onFile = process.env.XXGK_ROUND_PROGRESS
         ? (done: number, total: number, path: string) => {
+            latest = [done, total, path];
             const now = performance.now();
-            if (now - last > 100 || done === total) {
+            if (now - last > 100) {
               last = now;
+              latest = null;
               process.send!({ file: [done, total, path] } satisfies RoundMessage);
             }
           }
         : undefined;
-      const result = await readRound(task.paths, builder, { ...task.opts, onFile }, task.after, task.maxFiles, task.progress);
+      const result = await readRound(task.paths, builder, { ...task.opts, onFile }, { after: task.after, seen: new Set(task.seen) }, task.maxFiles, task.progress);
+      if (latest) await say({ file: latest });
       await builder.traceMemory('round');
       builder.close();
-      await say({ result });
+      await say({ result: { ...result, peakRss: maxRss() } });
     } catch (e) {
       builder.close();
       throw e;

@@ -11,7 +11,7 @@ import { bundleOf, workerBundle } from './worker-bundle.ts';
 
 export interface RoundTask {
   paths: string[]; out: string; opts: Omit<RoundOptions, 'onFile'>; fresh: boolean;
-  after: string[] | null; maxFiles: number; progress: { done: number; total: number };
+  after: string[] | null; seen: string[]; maxFiles: number; progress: { done: number; total: number };
 }
 
 /** What a child sends: progress while it reads, then its result or its error. */

@@ -14,13 +14,17 @@ export interface InputFile {
 }
 export interface WalkProblem { path: string; reason: string }
 
+/** Where a walk stopped: the key of its last file (null: none yet), and the folders it had seen (by real path). */
+export interface WalkPlace { after: string[] | null; seen: Set<string> }
+
 /**
- * Yields the files in order; what cannot be read is pushed onto `problems`. With `after` (the
- * key of a file yielded before), the walk starts just past that file: what sorts before it is
- * not visited at all, so a later part of a long walk costs no more than its own files.
+ * Yields the files in order; what cannot be read is pushed onto `problems`. From a `place` where
+ * an earlier walk over the same paths stopped, the walk goes on just past that file: what sorts
+ * before it is not visited at all, so a later part of a long walk costs no more than its own
+ * files. Folders go into `seen` as they are met (a link to one met before is not followed).
  */
-export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: string[] = [], after: string[] | null = null): Generator<InputFile> {
-  const seenDirs = new Set<string>();
+export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: string[] = [], place: WalkPlace = { after: null, seen: new Set() }): Generator<InputFile> {
+  const { after, seen: seenDirs } = place;
   const excluded = new Set(exclude.map((p) => resolve(p)));
   // `spine`: the folder holds `after` (its names so far equal after's), so its entries up to after's are passed over
   function* visit(shown: string, key: string[], spine: boolean): Generator<InputFile> {
@@ -35,7 +39,8 @@ export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: s
     }
     if (st.isDirectory()) {
       const real = realpathSync(abs);
-      if (seenDirs.has(real)) {
+      // (a folder on the way to `after` was seen by the walk that stopped there)
+      if (!spine && seenDirs.has(real)) {
         // a link back into what is being read: said, not followed
         if (lstatSync(abs).isSymbolicLink()) problems.push({ path: shown, reason: `符号链接指向已读取的目录（${real}），未再读取 / symlink to a folder already read, not followed again` });
         return;

@@ -18,6 +18,7 @@ export async function formatSummary(out: string, result: BatchResult): Promise<s
   const lines = [
     `导入完成 / ingest done: ${result.files} 个文件 files${result.skipped ? `（${result.skipped} 个已在数据集中，跳过 / already in the dataset）` : ''}, ${m.row_counts.cells} 个单元格 cells, ${m.row_counts.findings} 条发现 findings, ${result.seconds.toFixed(1)} s`,
     `  用时 time: ${Object.entries(result.phases).map(([k, s]) => `${k} ${s.toFixed(1)} s`).join(' · ')}`,
+    `  内存峰值 peak memory: ${Math.round(result.peakRss / 1048576)} MB${result.rounds ? `（分 ${result.rounds} 轮读取，各在独立进程中 / read in ${result.rounds} rounds, each in a process of its own）` : ''}`,
     `  状态 status: ${['ok', 'partial', 'failed'].map((s) => `${s} ${byStatus[s] ?? 0}`).join(' · ')}`,
   ];
   for (const r of problems.slice(0, 20)) lines.push(`    ${r.status === 'failed' ? '✗' : '△'} ${r.source_path}: ${r.status_reason}`);

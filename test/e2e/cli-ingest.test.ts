@@ -1,6 +1,6 @@
 /** The CLI end to end: real files in, Parquet out, read back with DuckDB. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -193,4 +193,47 @@ describe('worker threads', () => {
     const rows = await query(`SELECT source_path, source_url FROM '${join(dir, 'many-windows-ds', 'reports.parquet')}' ORDER BY source_path`);
     expect(rows.map((r) => [String(r.source_path).split('/').pop(), r.source_url])).toEqual(names.map((n, i) => [n, i % 7 ? `https://example.gov.cn/${n}` : null]));
   });
+});
+
+describe('reading rounds', () => {
+  let input: string;
+  let sources: string;
+  beforeAll(() => {
+    input = join(dir, 'rounds');
+    cpSync('data/samples', join(input, 'b'), { recursive: true });
+    // the samples' own SOURCES.tsv is read as one more file here; this table gives some files a URL
+    sources = join(dir, 'rounds-sources.tsv');
+    const named = readdirSync(join(input, 'b')).filter((n) => n !== 'SOURCES.tsv');
+    writeFileSync(sources, `path\turl\n${named.map((n) => `rounds/b/${n}\thttps://example.gov.cn/${n}`).join('\n')}\n`);
+    mkdirSync(join(input, 'a'));
+    // a repeat whose original is read in another round, and a file that is no report
+    cpSync('data/samples/julu-county-office-2024.txt', join(input, 'a', 'julu copy.txt'));
+    writeFileSync(join(input, 'c.xyz'), 'no report here');
+    // a link to a folder read in an earlier round: said, not read again
+    symlinkSync(join(input, 'b'), join(input, 'z-link'));
+  });
+
+  it('in processes of their own give the same rows as one process, every file accounted for', async () => {
+    const { ingestToDataset } = await import('../../scripts/lib/ingest-batch.ts');
+    const one = await ingestToDataset([input], join(dir, 'rounds-0'), { roundFiles: 0, sourcesFile: sources });
+    const done: number[] = [];
+    const three = await ingestToDataset([input], join(dir, 'rounds-3'), { roundFiles: 3, sourcesFile: sources, onFile: (n) => done.push(n) });
+    expect(one.rounds).toBe(0);
+    // nine files, three a round: the fourth round meets the link and finds the walk through
+    expect(three.rounds).toBe(4);
+    expect(three.files).toBe(10);
+    expect(three.manifest.row_counts.reports).toBe(10);
+    expect(three.manifest.rows_digest).toBe(one.manifest.rows_digest);
+    expect(Math.max(...done)).toBe(9);
+    const urls = await query(`SELECT count(source_url)::INTEGER AS n FROM '${join(dir, 'rounds-3', 'reports.parquet')}'`);
+    expect(urls[0].n).toBe(6);
+    // the rounds' processes are in the peak: more than this process alone has held
+    expect(three.peakRss).toBeGreaterThan(process.resourceUsage().maxRSS * 1024);
+  }, 120_000);
+
+  it('fail the run with the reason when a round cannot run', async () => {
+    const { ingestToDataset } = await import('../../scripts/lib/ingest-batch.ts');
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    await expect(ingestToDataset([input], join(dir, 'not-a-folder', 'ds'), { roundFiles: 3 })).rejects.toThrow(/ENOTDIR/);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -40,5 +40,26 @@ describe('input walk', () => {
     expect(listInputs([dir]).files.map((f) => f.path)).toEqual(['a.txt', 'b.txt', 'c.html'].map((f) => `${dir}/${f}`));
     expect(countInputs([dir])).toBe(3);
     expect(countInputs([dir], [join(dir, 'b.txt')])).toBe(2);
+  });
+
+  it('resumes just past any file it yielded, without visiting what came before', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-walk-'));
+    for (const f of ['b/y.txt', 'b/x/2.txt', 'b/x/1.txt', 'a.txt', 'c/z.html', 'b/w.txt']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), 'x');
+    }
+    const single = join(dir, 'a.txt');
+    const paths = [join(dir, 'b'), single, dir];
+    const all = listInputs(paths).files;
+    // b's files, the file given alone, then the whole folder (b's folder again under it)
+    expect(all.map((f) => f.path.slice(dir.length + 1))).toEqual(['b/w.txt', 'b/x/1.txt', 'b/x/2.txt', 'b/y.txt', 'a.txt', 'a.txt', 'c/z.html']);
+    for (const [i, f] of all.entries()) {
+      // the place a walk stopped at: the file's key and the folders seen by then
+      const seen = new Set<string>();
+      const walk = walkInputs(paths, [], [], { after: null, seen });
+      for (let k = 0; k <= i; k++) walk.next();
+      const rest = [...walkInputs(paths, [], [], { after: f.key, seen })].map((g) => g.path);
+      expect(rest, f.path).toEqual(all.slice(i + 1).map((g) => g.path));
+    }
   });
 });
