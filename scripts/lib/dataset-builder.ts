@@ -78,7 +78,8 @@ const columns = (name: TableName) => TABLES[name].map((c) => `"${c.name}" ${c.ty
 
 /**
  * With XXGK_SQL_TIMES=<ms>, statements of `conn` slower than that are printed to stderr with
- * their time: how the dataset's writing is traced in a real run.
+ * their time and the process's peak memory so far: how the dataset's writing is traced in a
+ * real run.
  */
 function traced(conn: DuckDBConnection): DuckDBConnection {
   const slow = Number(process.env.XXGK_SQL_TIMES);
@@ -95,7 +96,9 @@ function traced(conn: DuckDBConnection): DuckDBConnection {
     } finally {
       const ms = performance.now() - t0;
       // the statement that failed is printed whatever its time: which one ran out of memory
-      if (ms >= slow || failed) process.stderr.write(`[sql ${(ms / 1000).toFixed(1)} s${failed ? ' FAILED' : ''}] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+      // with the process's peak so far, the statement that raised it shows
+      const peak = `, peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
+      if (ms >= slow || failed) process.stderr.write(`[sql ${(ms / 1000).toFixed(1)} s${peak}${failed ? ' FAILED' : ''}] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     }
   }) as DuckDBConnection['run'];
   return conn;
