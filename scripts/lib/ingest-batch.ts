@@ -54,7 +54,7 @@ export interface BatchResult {
   rounds: number;
   /**
    * Peak memory (RSS, bytes) of the run's processes together, at most: this process's peak, or
-   * while a round read, this process's peak until then plus the largest round's peak.
+   * while a round read, that round's peak plus this process's largest RSS meanwhile.
    */
   peakRss: number;
 }
@@ -240,7 +240,6 @@ export async function ingestToDataset(paths: string[], out: string, opts: BatchO
       if (!r.last) break;
       ({ last: after, seen } = r);
     }
-    roundsPeak += maxRss();
     builder = await DatasetBuilder.open(out);
   } else {
     builder = await DatasetBuilder.open(out, { fresh: opts.fresh });
@@ -278,7 +277,7 @@ export interface RoundResult {
   last: string[] | null;
   /** The folders the walk has seen so far, by real path (the next round's walk is told them). */
   seen: string[];
-  /** The round's process's peak RSS, in bytes (set by the process when it is done). */
+  /** The round's process's peak RSS, in bytes, and (once the round is done) the reading process's RSS during it added. */
   peakRss: number;
 }
 

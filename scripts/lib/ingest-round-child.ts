@@ -5,6 +5,10 @@ import type { RoundMessage, RoundTask } from './ingest-rounds.ts';
 
 const say = (m: RoundMessage) => new Promise<void>((done) => process.send!(m, () => done()));
 
+// A parent killed mid-round must not leave this process reading on, holding the work database
+// that the next run opens: it stops at once, as a killed run does (each window is committed whole).
+process.once('disconnect', () => process.exit(2));
+
 process.once('message', async (task: RoundTask) => {
   let code = 0;
   try {
@@ -17,7 +21,7 @@ process.once('message', async (task: RoundTask) => {
         ? (done: number, total: number, path: string) => {
             latest = [done, total, path];
             const now = performance.now();
-            if (now - last > 100) {
+            if (now - last > 100 && process.connected) {
               last = now;
               latest = null;
               process.send!({ file: [done, total, path] } satisfies RoundMessage);

@@ -25,14 +25,24 @@ export function readRoundInChild(task: RoundTask, onFile?: (done: number, total:
   return new Promise((resolve, reject) => {
     let result: RoundResult | null = null;
     let error: string | null = null;
+    // this process's memory while the round ran, sampled each second and at each message: the
+    // two processes' peak together is at most the child's peak and this
+    let mine = process.memoryUsage.rss();
+    const sample = () => (mine = Math.max(mine, process.memoryUsage.rss()));
+    const sampler = setInterval(sample, 1000);
     child.on('message', (m: RoundMessage) => {
+      sample();
       if ('file' in m) onFile?.(...m.file);
       else if ('result' in m) result = m.result;
       else error = m.error;
     });
-    child.on('error', reject);
+    child.on('error', (e) => {
+      clearInterval(sampler);
+      reject(e);
+    });
     child.on('exit', (code, signal) => {
-      if (result && code === 0) resolve(result);
+      clearInterval(sampler);
+      if (result && code === 0) resolve({ ...result, peakRss: result.peakRss + sample() });
       else reject(new Error(error ?? `读取进程意外退出（${signal ?? code}）/ a reading process exited unexpectedly (${signal ?? code})`));
     });
     child.send(task);

@@ -236,4 +236,51 @@ describe('reading rounds', () => {
     writeFileSync(join(dir, 'not-a-folder'), '');
     await expect(ingestToDataset([input], join(dir, 'not-a-folder', 'ds'), { roundFiles: 3 })).rejects.toThrow(/ENOTDIR/);
   }, 60_000);
+
+  it('stop when the run that started them is killed, and the next run completes the dataset', async () => {
+    const corpus = join(dir, 'rounds-many');
+    mkdirSync(corpus);
+    const seed = readFileSync('data/samples/julu-county-office-2024.txt', 'utf8');
+    for (let i = 0; i < 3000; i++) writeFileSync(join(corpus, `r${String(i).padStart(4, '0')}.txt`), `${seed}\n（副本 ${i}）\n`);
+    // a round long enough (seconds) that one left running would still be reading when looked for
+    const env = { ...process.env, XXGK_ROUND_FILES: '2000' };
+    const target = join(dir, 'rounds-killed');
+    const { spawn } = await import('node:child_process');
+    // through the API without progress, so that no message to the killed run ends the round by chance
+    const script = `import('./scripts/lib/ingest-batch.ts').then((m) => m.ingestToDataset([${JSON.stringify(corpus)}], ${JSON.stringify(target)}))`;
+    const run = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore', env });
+    const exited = new Promise((r) => run.once('exit', r));
+    // the reading process the run started (its parent is the run)
+    const childOf = (pid: number) => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).find((d) => {
+      try {
+        return readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(pid) && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('ingest-round-child');
+      } catch {
+        return false;
+      }
+    });
+    let round: string | undefined;
+    for (let t = 0; !round && t < 600; t++) {
+      await new Promise((r) => setTimeout(r, 50));
+      round = childOf(run.pid!);
+    }
+    expect(round, 'a round started').toBeDefined();
+    // killed while that round reads
+    await new Promise((r) => setTimeout(r, 300));
+    run.kill('SIGKILL');
+    await exited;
+    let gone = false;
+    for (let t = 0; !gone && t < 20; t++) {
+      await new Promise((r) => setTimeout(r, 50));
+      gone = !existsSync(`/proc/${round}`) || readFileSync(`/proc/${round}/stat`, 'utf8').replace(/^.*\) /, '').startsWith('Z');
+    }
+    expect(gone, 'the round stopped with its run').toBe(true);
+    const rerun = spawnSync(TSX, ['scripts/ingest.ts', '--quiet', '--out', target, corpus], { encoding: 'utf8', env });
+    expect(rerun.status, rerun.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8'));
+    expect(after.row_counts.reports).toBe(3000);
+    expect(existsSync(`${target}.work`)).toBe(false);
+    const fresh = join(dir, 'rounds-uninterrupted');
+    expect(ingest('--quiet', '--out', fresh, corpus).status).toBe(0);
+    expect(after.rows_digest).toBe(JSON.parse(readFileSync(join(fresh, 'manifest.json'), 'utf8')).rows_digest);
+  }, 180_000);
 });
