@@ -286,13 +286,15 @@ export interface RoundResult {
  * database, `maxFiles` of them at most (whole windows), and the walk's problems met on the way.
  */
 export async function readRound(paths: string[], builder: DatasetBuilder, opts: RoundOptions, place: WalkPlace, maxFiles: number, progress: { done: number; total: number }): Promise<RoundResult> {
+  // before the walk below moves the place on
+  const roundFiles = opts.sourcesFile ? filesAhead(paths, opts.exclude, place, maxFiles) : undefined;
   const problems: WalkProblem[] = [];
   const walk = walkInputs(paths, problems, opts.exclude, place);
   const window = opts.window ?? WINDOW_FILES;
   // The files are walked as they are read, up to LOOKAHEAD windows ahead (nothing here grows with
   // the corpus), and the sources of those windows are looked up at once: each lookup scans the
-  // whole sources table, a million rows or more in a national run. The walk stops at the
-  // round's last file, so the problems met are those of this round's stretch of it.
+  // round's rows of the sources table. The walk stops at the round's last file, so the problems
+  // met are those of this round's stretch of it.
   const ahead: InputFile[] = [];
   let walked = 0;
   let through = false;
@@ -347,7 +349,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
     await builder.traceMemory(`${progress.done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : ''));
   };
   try {
-    if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile);
+    if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile, roundFiles);
     for (; slice.length; slice = nextWindow()) {
       files += slice.length;
       const srcs = await sourcesOf(slice);
@@ -387,6 +389,17 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
       committing.catch(() => {});
     }
     await committing;
+    // a round that stopped at its size looks one file further: a walk that ends right there needs no round after it
+    if (!through && walked >= maxFiles) {
+      const [met, seen] = [problems.length, new Set(place.seen)];
+      through = Boolean(walk.next().done);
+      // what the look met is met again by the next round, if there is one
+      if (!through) {
+        problems.length = met;
+        place.seen.clear();
+        for (const d of seen) place.seen.add(d);
+      }
+    }
     await sources?.drop();
     await builder.add(problems.map((p) => ({ report: failedReport(p.path, createHash('sha256').update(`unlisted:${p.path}`).digest('hex'), p.reason, null), cells: [], findings: [] })));
   } catch (e) {
@@ -396,6 +409,15 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
   }
   await pool?.close();
   return { files: files + problems.length, skipped, done: progress.done, last: through ? null : last, seen: [...place.seen], peakRss: 0 };
+}
+
+/** The absolute paths of the next `max` files of the walk from `place` (which is left as it was). */
+function filesAhead(paths: string[], exclude: string[] | undefined, place: WalkPlace, max: number): Set<string> {
+  const found = new Set<string>();
+  const walk = walkInputs(paths, [], exclude, { after: place.after, seen: new Set(place.seen) });
+  let n = 0;
+  for (let f = walk.next(); !f.done && n++ < max; f = walk.next()) found.add(f.value.abs);
+  return found;
 }
 
 /** Takes the next window off the front of `ahead`: up to `files` files and `bytes` bytes, and at least one file. */

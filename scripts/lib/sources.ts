@@ -4,8 +4,8 @@
  * (GB/T 2260 code, settles ambiguous names) and `url` or `source`.
  *
  * A national run's table has a row per file, a million of them: it is streamed into a
- * temporary table of the work database and looked up a window of files at a time, so it never
- * sits in memory whole.
+ * temporary table of the work database, only the rows of the files a round of reading will read
+ * kept, and looked up a window of files at a time, so it never sits in memory whole.
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -36,18 +36,24 @@ export async function* readSourceRows(file: string): AsyncGenerator<{ keys: stri
 export class SourceTable {
   private constructor(private conn: DuckDBConnection) {}
 
-  static async load(conn: DuckDBConnection, file: string): Promise<SourceTable> {
+  /**
+   * With `only`, the rows of those files (absolute paths) alone are kept: a round of reading
+   * loads the sources of its own files, not a national table of a million rows each time.
+   */
+  static async load(conn: DuckDBConnection, file: string, only?: Set<string>): Promise<SourceTable> {
     await conn.run('CREATE OR REPLACE TEMP TABLE sources (abs VARCHAR, region VARCHAR, url VARCHAR, n BIGINT)');
     const appender = await conn.createAppender('sources', 'main', 'temp');
     let n = 0;
     for await (const row of readSourceRows(file)) {
+      n++;
       for (const key of row.keys) {
+        if (only && !only.has(key)) continue;
         appender.appendVarchar(key);
         if (row.info.region === null) appender.appendNull();
         else appender.appendVarchar(row.info.region);
         if (row.info.url === null) appender.appendNull();
         else appender.appendVarchar(row.info.url);
-        appender.appendBigInt(BigInt(n++));
+        appender.appendBigInt(BigInt(n));
         appender.endRow();
       }
     }

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { countInputs, listInputs, walkInputs } from '../../scripts/lib/inputs.ts';
 import { SourceTable } from '../../scripts/lib/sources.ts';
 
-async function table(text: string) {
+async function table(text: string, only?: (dir: string) => string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-src-'));
   const file = join(dir, 'sources.csv');
   writeFileSync(file, text);
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  return { dir, t: await SourceTable.load(conn, file) };
+  return { dir, conn, t: await SourceTable.load(conn, file, only && new Set(only(dir))) };
 }
 
 describe('sources table', () => {
@@ -27,6 +27,15 @@ describe('sources table', () => {
   it('reads TSV with a file column; a path is also taken as given on the command line', async () => {
     const { t } = await table('file\turl\nsub/r.html\thttps://y.gov.cn/r\n');
     expect((await t.lookup([resolve('sub/r.html')])).get(resolve('sub/r.html'))).toEqual({ region: null, url: 'https://y.gov.cn/r' });
+  });
+
+  it('loads only the rows of the files asked for, each looked up as with the whole table', async () => {
+    const text = 'path,url\na.txt,http://a1\nb.txt,http://b\nc.txt,http://c\na.txt,http://a2\n';
+    const { dir, conn, t } = await table(text, (d) => [join(d, 'a.txt'), join(d, 'c.txt'), join(d, 'missing.txt')]);
+    const rows = await conn.runAndReadAll('SELECT count(*)::INTEGER FROM sources');
+    expect(rows.getRows()[0][0]).toBe(3);
+    const got = await t.lookup(['a.txt', 'b.txt', 'c.txt'].map((f) => join(dir, f)));
+    expect(Object.fromEntries([...got].map(([k, v]) => [k.slice(dir.length + 1), v.url]))).toEqual({ 'a.txt': 'http://a2', 'c.txt': 'http://c' });
   });
 });
 
