@@ -12,11 +12,18 @@ import { Worker } from 'node:worker_threads';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
 import { DatasetBuilder, type FileRows, type Manifest } from './dataset-builder.ts';
-import { encodeRows, failedReport, ingestBytesOf, type EncodedResult, type FileTask } from './ingest-one.ts';
+import type { EncodedResult, FileTask } from './ingest-one.ts';
 import { readRoundInChild } from './ingest-rounds.ts';
 import { countInputs, walkInputs, type InputFile, type WalkPlace, type WalkProblem } from './inputs.ts';
 import { SourceTable, type SourceInfo } from './sources.ts';
 import { workerBundle } from './worker-bundle.ts';
+
+/**
+ * The parsing core, loaded by the process that reads (about 50 MB): a run read in rounds does
+ * not load it where it only waits for its rounds, beside the round that reads.
+ */
+let core: typeof import('./ingest-one.ts');
+const failedReport: (typeof core)['failedReport'] = (...a) => core.failedReport(...a);
 
 export interface BatchOptions {
   regionHint?: string | null;
@@ -286,6 +293,7 @@ export interface RoundResult {
  * database, `maxFiles` of them at most (whole windows), and the walk's problems met on the way.
  */
 export async function readRound(paths: string[], builder: DatasetBuilder, opts: RoundOptions, place: WalkPlace, maxFiles: number, progress: { done: number; total: number }): Promise<RoundResult> {
+  core ??= await import('./ingest-one.ts');
   // before the walk below moves the place on
   const roundFiles = opts.sourcesFile ? filesAhead(paths, opts.exclude, place, maxFiles) : undefined;
   const problems: WalkProblem[] = [];
@@ -380,7 +388,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
         rowOf(t.sha256, t.path);
         if (before?.length) return Promise.resolve(copyOf(t, before[0]));
         known.set(t.sha256, [t.path]);
-        return pool ? pool.run(t) : ingestBytesOf(t).then(encodeRows);
+        return pool ? pool.run(t) : core.ingestBytesOf(t).then(core.encodeRows);
       });
       uncommitted.push(sent);
       await committing;
