@@ -45,7 +45,7 @@ export type { FileResult as FileRows } from './ingest-one.ts';
  * has written cached up to its limit, so with the writing's limit the process grew with the
  * corpus until that cache was full (by 150 MB over 100,000 reports; docs/scale.md).
  */
-const READING_MEMORY = '256MB';
+const READING_MEMORY = process.env.XXGK_READING_MEMORY ?? '256MB';
 /**
  * DuckDB's memory while the dataset is written (its sorts and joins spill to disk beyond it).
  * The process's peak follows it: the RSS runs a few hundred MB above DuckDB's own account. At

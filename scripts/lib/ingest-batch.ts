@@ -119,7 +119,7 @@ class Pool {
 
   private spawn(): Worker {
     const w = new Worker(workerBundle(), {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, this.limits.heapMb / 4) },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(Number(process.env.XXGK_WORKER_YOUNG_MB ?? 64), this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
     w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number })) => {
