@@ -119,7 +119,9 @@ class Pool {
 
   private spawn(): Worker {
     const w = new Worker(workerBundle(), {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(Number(process.env.XXGK_WORKER_YOUNG_MB ?? 64), this.limits.heapMb / 4) },
+      // A young generation of 16 MB, not 64: each worker's heap settled about 50 MB lower, and
+      // reading 100,000 reports was no slower (docs/scale.md); XXGK_WORKER_YOUNG_MB to measure others
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: Math.min(Number(process.env.XXGK_WORKER_YOUNG_MB ?? 16), this.limits.heapMb / 4) },
     });
     // a worker takes work once it has loaded (its start-up is not counted against a file)
     w.on('message', (msg: 'ready' | (EncodedResult & { heap?: number })) => {
