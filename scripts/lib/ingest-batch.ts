@@ -297,7 +297,7 @@ export interface RoundResult {
 export async function readRound(paths: string[], builder: DatasetBuilder, opts: RoundOptions, place: WalkPlace, maxFiles: number, progress: { done: number; total: number }): Promise<RoundResult> {
   core ??= await import('./ingest-one.ts');
   // before the walk below moves the place on
-  const roundFiles = opts.sourcesFile ? filesAhead(paths, opts.exclude, place, maxFiles) : undefined;
+  const roundPaths = opts.sourcesFile ? filesAhead(paths, opts.exclude, place, maxFiles) : undefined;
   const problems: WalkProblem[] = [];
   const walk = walkInputs(paths, problems, opts.exclude, place);
   const window = opts.window ?? WINDOW_FILES;
@@ -359,7 +359,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
     await builder.traceMemory(`${progress.done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : ''));
   };
   try {
-    if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile, roundFiles);
+    if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile, roundPaths);
     for (; slice.length; slice = nextWindow()) {
       files += slice.length;
       const srcs = await sourcesOf(slice);
