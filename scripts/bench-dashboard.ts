@@ -8,7 +8,7 @@
  * every query computed from them), side by side as a ratio. Without --datasets: the site's
  * own bundled data. Builds the site first when dist/ is missing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { listen, serveStatic } from './lib/static-server.ts';
+import { processTree, pssOf } from './lib/tree-memory.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,37 +37,8 @@ const timeout = Number(values.timeout) * 1000;
 
 interface Run { firstChart: number; ready: number; p50: number; p95: number; changes: number; mb: number; memory: number; error?: string }
 
-/** The processes of one benchmark browser: the one started with `marker`, and its descendants. */
-function browserPids(marker: string): number[] {
-  const parent = new Map<number, number>();
-  let root = 0;
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (!root && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(marker)) root = Number(p);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  if (!root) return [];
-  const under = (pid: number): boolean => pid === root || (pid > 1 && parent.has(pid) && under(parent.get(pid)!));
-  return [...parent.keys()].filter(under);
-}
-
 /** PSS of the benchmark browser's processes, in MB (shared pages counted once), not of other Chromiums running. */
-function chromiumPss(marker: string): number {
-  let kb = 0;
-  for (const pid of browserPids(marker)) {
-    try {
-      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (m) kb += Number(m[1]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return kb / 1024;
-}
+const chromiumPss = (marker: string): number => pssOf(processTree({ marker })) / 1048576;
 
 async function measure(browser: Browser, marker: string, dataIndex: number, layout: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -147,7 +119,7 @@ for (const [i, dir] of datasets.entries()) {
     runs[layout] = await Promise.race([measure(browser, marker, i, layout), deadline]);
     clearTimeout(timer);
     await Promise.race([browser.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
-    for (const pid of browserPids(marker)) {
+    for (const pid of processTree({ marker })) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {

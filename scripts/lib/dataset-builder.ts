@@ -43,9 +43,10 @@ export type { FileResult as FileRows } from './ingest-one.ts';
 /**
  * DuckDB's memory while files are read: appending needs little, but DuckDB keeps the blocks it
  * has written cached up to its limit, so with the writing's limit the process grew with the
- * corpus until that cache was full (by 150 MB over 100,000 reports; docs/scale.md).
+ * corpus until that cache was full (by 150 MB over 100,000 reports). 160 MB, not 256: the
+ * reading's peak at 100,000 reports 605 MB against 700, in no more time (docs/scale.md).
  */
-const READING_MEMORY = process.env.XXGK_READING_MEMORY ?? '256MB';
+const READING_MEMORY = process.env.XXGK_READING_MEMORY ?? '160MB';
 /**
  * DuckDB's memory while the dataset is written (its sorts and joins spill to disk beyond it).
  * The process's peak follows it: the RSS runs a few hundred MB above DuckDB's own account. At
