@@ -10,7 +10,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** `root` and its descendants, given each process's parent. */
 export function subtree(root: number, parentOf: ReadonlyMap<number, number>): number[] {
   const children = new Map<number, number[]>();
-  for (const [pid, ppid] of parentOf) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  for (const [pid, ppid] of parentOf) {
+    const siblings = children.get(ppid);
+    if (siblings) siblings.push(pid);
+    else children.set(ppid, [pid]);
+  }
   const found = new Set([root]);
   for (const pid of found) for (const c of children.get(pid) ?? []) found.add(c);
   return [...found];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recoverInterrupted } from '../../scripts/lib/dataset-builder.ts';
+import { processTree } from '../../scripts/lib/tree-memory.ts';
 import { query } from '../helpers/duckdb.ts';
 
 const TSX = join('node_modules', '.bin', 'tsx');
@@ -251,15 +252,15 @@ describe('reading rounds', () => {
     const script = `import('./scripts/lib/ingest-batch.ts').then((m) => m.ingestToDataset([${JSON.stringify(corpus)}], ${JSON.stringify(target)}))`;
     const run = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore', env });
     const exited = new Promise((r) => run.once('exit', r));
-    // the reading process the run started (its parent is the run)
-    const childOf = (pid: number) => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).find((d) => {
+    // the reading process the run started
+    const childOf = (pid: number) => processTree(pid).find((p) => {
       try {
-        return readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(pid) && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('ingest-round-child');
+        return p !== pid && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('ingest-round-child');
       } catch {
         return false;
       }
     });
-    let round: string | undefined;
+    let round: number | undefined;
     for (let t = 0; !round && t < 600; t++) {
       await new Promise((r) => setTimeout(r, 50));
       round = childOf(run.pid!);
