@@ -21,6 +21,7 @@ import { bucketDigits, type SiteIndex } from '../../src/model/site.ts';
 import { detailBucketSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 import { cellsCsvBytes, readCellsCsv } from './cells-csv.ts';
+import { prefixSql, ShaFilter } from './sha-filter.ts';
 import type { EncodedResult, FileResult } from './ingest-one.ts';
 
 export interface Manifest {
@@ -126,6 +127,11 @@ export class DatasetBuilder {
   readonly phases: Record<string, number> = {};
   private traceConn: DuckDBConnection | null = null;
   private sampler: NodeJS.Timeout | null = null;
+  /**
+   * Which contents the work database may hold, for `known` (null until the first lookup). A
+   * window committed while it is read is added once it is read, whether the read saw it or not.
+   */
+  private shas: Promise<ShaFilter> | null = null;
 
   /**
    * `conn` writes; `lookups` reads (sources, known files) while `conn` appends the previous
@@ -211,6 +217,8 @@ export class DatasetBuilder {
       await this.conn.run('DROP TABLE shard');
       await this.conn.run('DROP TABLE shard_new');
       await this.conn.run('COMMIT');
+      // read again from the database at the next lookup
+      this.shas = null;
       return { added: Number(counts.added), repeated: Number(counts.repeated), known: Number(n) - Number(counts.added) - Number(counts.repeated) };
     } catch (e) {
       await this.conn.run('ROLLBACK');
@@ -221,14 +229,22 @@ export class DatasetBuilder {
   /** The paths under which the dataset already has each of these contents (SHA-256). */
   async known(shas: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
-    if (!shas.length) return out;
-    const list = [...new Set(shas)].map((s) => `'${s.replace(/[^0-9a-f]/g, '')}'`).join(', ');
+    const filter = await (this.shas ??= this.loadShaFilter());
+    const maybe = [...new Set(shas)].filter((s) => filter.mayHave(s));
+    if (!maybe.length) return out;
+    const list = maybe.map((s) => `'${s.replace(/[^0-9a-f]/g, '')}'`).join(', ');
     const reader = await this.lookups.runAndReadAll(`SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${list}) ORDER BY source_path`);
     for (const [sha, path] of reader.getRows()) {
       if (!out.has(String(sha))) out.set(String(sha), []);
       out.get(String(sha))!.push(String(path));
     }
     return out;
+  }
+
+  /** The hashes of the files the work database holds, as a filter (read once, then kept up to date by `add`). */
+  private async loadShaFilter(): Promise<ShaFilter> {
+    const [prefixes = []] = (await this.lookups.runAndReadAll(`SELECT ${prefixSql('source_sha256')} FROM reports WHERE ${prefixSql('source_sha256')} IS NOT NULL`)).getColumns();
+    return new ShaFilter(prefixes as number[]);
   }
 
   /**
@@ -298,6 +314,10 @@ export class DatasetBuilder {
       throw e;
     } finally {
       rmSync(file, { force: true });
+    }
+    if (this.shas) {
+      const filter = await this.shas;
+      for (const f of batch) filter.add(f.report.source_sha256);
     }
   }
 
