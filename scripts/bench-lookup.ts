@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { prefixSql, ShaFilter } from './lib/sha-filter.ts';
+import { knownFilesSql, readShaFilter } from './lib/sha-filter.ts';
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '100000,1000000' } } });
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -31,15 +31,14 @@ for (const n of values.reports.split(',').map(Number)) {
     await conn.run('CHECKPOINT');
     let scan = 0;
     for (let w = -2; w < WINDOWS; w++) {
-      const list = newWindow().map((s) => `'${s}'`).join(', ');
+      const sql = knownFilesSql(newWindow());
       const t0 = performance.now();
-      await conn.runAndReadAll(`SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${list}) ORDER BY source_path`);
+      await conn.runAndReadAll(sql);
       // two windows to warm up
       if (w >= 0) scan += performance.now() - t0;
     }
     const t1 = performance.now();
-    const [prefixes = []] = (await conn.runAndReadAll(`SELECT ${prefixSql('source_sha256')} FROM reports WHERE ${prefixSql('source_sha256')} IS NOT NULL`)).getColumns();
-    const filter = new ShaFilter(prefixes as number[]);
+    const filter = await readShaFilter(conn);
     const read = performance.now() - t1;
     let filtered = 0;
     let hits = 0;

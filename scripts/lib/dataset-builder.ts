@@ -21,7 +21,7 @@ import { bucketDigits, type SiteIndex } from '../../src/model/site.ts';
 import { detailBucketSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 import { cellsCsvBytes, readCellsCsv } from './cells-csv.ts';
-import { prefixSql, ShaFilter } from './sha-filter.ts';
+import { knownFilesSql, readShaFilter, type ShaFilter } from './sha-filter.ts';
 import type { EncodedResult, FileResult } from './ingest-one.ts';
 
 export interface Manifest {
@@ -129,7 +129,8 @@ export class DatasetBuilder {
   private sampler: NodeJS.Timeout | null = null;
   /**
    * Which contents the work database may hold, for `known` (null until the first lookup). A
-   * window committed while it is read is added once it is read, whether the read saw it or not.
+   * window committed while the filter is being read is added to it once it is read, whether
+   * the read saw that window or not.
    */
   private shas: Promise<ShaFilter> | null = null;
 
@@ -229,22 +230,15 @@ export class DatasetBuilder {
   /** The paths under which the dataset already has each of these contents (SHA-256). */
   async known(shas: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
-    const filter = await (this.shas ??= this.loadShaFilter());
+    const filter = await (this.shas ??= readShaFilter(this.lookups));
     const maybe = [...new Set(shas)].filter((s) => filter.mayHave(s));
     if (!maybe.length) return out;
-    const list = maybe.map((s) => `'${s.replace(/[^0-9a-f]/g, '')}'`).join(', ');
-    const reader = await this.lookups.runAndReadAll(`SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${list}) ORDER BY source_path`);
+    const reader = await this.lookups.runAndReadAll(knownFilesSql(maybe));
     for (const [sha, path] of reader.getRows()) {
       if (!out.has(String(sha))) out.set(String(sha), []);
       out.get(String(sha))!.push(String(path));
     }
     return out;
-  }
-
-  /** The hashes of the files the work database holds, as a filter (read once, then kept up to date by `add`). */
-  private async loadShaFilter(): Promise<ShaFilter> {
-    const [prefixes = []] = (await this.lookups.runAndReadAll(`SELECT ${prefixSql('source_sha256')} FROM reports WHERE ${prefixSql('source_sha256')} IS NOT NULL`)).getColumns();
-    return new ShaFilter(prefixes as number[]);
   }
 
   /**

@@ -1,8 +1,10 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
 /**
  * Which contents (SHA-256) the work database may already hold, as the first 52 bits of each
  * hash (exact in a double): a window's files are looked up in the database only when one of
  * them may be there (a repeat, a re-run), not in every window. That lookup scanned the whole
- * reports table each time, about 100 ms a window at a million reports (docs/scale.md), so
+ * reports table each time, about 70 ms a window at a million reports (docs/scale.md), so
  * reading slowed as the corpus grew. The database still gives the exact answer: two contents
  * sharing a prefix only cost a lookup. 8 bytes a report; the database's own prefixes are kept
  * sorted, those committed since in a set.
@@ -41,3 +43,13 @@ export class ShaFilter {
 
 /** SQL for the prefixes of a table's `column` of hashes, as doubles (NULL for one that is not hex). */
 export const prefixSql = (column: string) => `TRY_CAST(('0x' || substr(${column}, 1, 13)) AS BIGINT)::DOUBLE`;
+
+/** The filter of the hashes a work database's reports table holds, read through `conn`. */
+export async function readShaFilter(conn: DuckDBConnection): Promise<ShaFilter> {
+  const [prefixes = []] = (await conn.runAndReadAll(`SELECT ${prefixSql('source_sha256')} FROM reports WHERE ${prefixSql('source_sha256')} IS NOT NULL`)).getColumns();
+  return new ShaFilter(prefixes as number[]);
+}
+
+/** The query for the paths under which the reports table holds each of these contents (what a filter's maybe leads to). */
+export const knownFilesSql = (shas: readonly string[]) =>
+  `SELECT source_sha256, source_path FROM reports WHERE source_sha256 IN (${shas.map((s) => `'${s.replace(/[^0-9a-f]/g, '')}'`).join(', ')}) ORDER BY source_path`;
