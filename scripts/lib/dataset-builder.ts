@@ -16,7 +16,7 @@ import { NO_FILTERS, type Sql } from '../../src/queries/filters.ts';
 import { overviewByYear, overviewTotals } from '../../src/queries/overview.ts';
 import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
 import { crossReportSql } from './cross-report.sql.ts';
-import { AGENCY_SLICE_REPORTS, allSortedCells, CELL_SLICE_REPORTS, inStoredOrder, siteViewsSql, slicesFor, type SortedCells, stageSlices, writeSite } from './site-writer.ts';
+import { AGENCY_SLICE_REPORTS, cellSlices, cellsInPartFiles, cellsInRows, inStoredOrder, siteViewsSql, slicesFor, type SortedCells, stageSlices, writeSite } from './site-writer.ts';
 import { bucketDigits, type SiteIndex } from '../../src/model/site.ts';
 import { detailBucketSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
@@ -316,13 +316,31 @@ export class DatasetBuilder {
   }
 
   /**
+   * The cells of `from` (the work database's cells `t` joined to their report's place `r`)
+   * sorted by report and place in one statement, straight into the contract's `file`; each part
+   * is then a range of that file's rows, reports of a part being consecutive in that order
+   * (their agency id, or their own id, begins with the part's digits).
+   */
+  private async sortCellsOnce(file: string, cols: string, from: string, parquet: string): Promise<SortedCells> {
+    await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY r.n, t.seq) TO ${sqlString(file)} ${parquet}`);
+    const ranges = (await this.rows(`WITH c AS (SELECT report_id, count(*) AS cells FROM cells GROUP BY report_id),
+      o AS (SELECT r.part, c.cells, sum(c.cells) OVER (ORDER BY r.n ROWS UNBOUNDED PRECEDING) AS upto FROM report_order r JOIN c USING (report_id))
+      SELECT part, min(upto - cells)::BIGINT AS first, max(upto - 1)::BIGINT AS last, sum(cells)::BIGINT AS cells FROM o GROUP BY part ORDER BY part`))
+      .map((r) => ({ part: String(r.part), first: Number(r.first), last: Number(r.last), cells: Number(r.cells) }));
+    // a part whose reports were not consecutive would take another part's rows: never written
+    const broken = ranges.find((r) => r.last - r.first + 1 !== r.cells);
+    if (broken) throw new Error(`the cells of part ${broken.part} are not consecutive in ${file}`);
+    return cellsInRows(file, ranges);
+  }
+
+  /**
    * The rows of `select` (cells with their report's `slice`, `part` and place `n`, and their
    * own `seq`), sorted by report and place, without slice, n and seq: Parquet files in `dir`, in
    * order one after the other, each with the first and last part it holds. A slice at a time,
    * staged in one pass, so that no sort holds more than a slice's cells, whatever the corpus:
    * one sort of all 199 million cells of a million reports spilled 27 GB.
    */
-  private async sortCells(dir: string, select: string, slices: number, parquet: string): Promise<SortedCells> {
+  private async sortCellsInSlices(dir: string, select: string, slices: number, parquet: string): Promise<{ file: string; first: string; last: string }[]> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const sorted = async (from: string, i: number) => {
@@ -332,13 +350,13 @@ export class DatasetBuilder {
       return { file, first: String(first ?? ''), last: String(last ?? '') };
     };
     const stage = join(dir, 'stage');
-    const parts = slices > 1 ? await stageSlices(this.conn, stage, select) : [];
-    // one slice, or no cells at all (a staged copy has no file then)
-    if (!parts.length) return { files: [await sorted(`(SELECT * EXCLUDE (slice) FROM (${select}))`, 0)] };
-    const files: SortedCells['files'] = [];
+    const parts = await stageSlices(this.conn, stage, select);
+    // no cells at all: a staged copy has no file then
+    if (!parts.length) return [await sorted(`(SELECT * EXCLUDE (slice) FROM (${select}))`, 0)];
+    const files = [];
     for (const [i, from] of parts.entries()) files.push(await sorted(from, i));
     rmSync(stage, { recursive: true, force: true });
-    return { files };
+    return files;
   }
 
   private rows(q: Sql | string): Promise<Record<string, unknown>[]> {
@@ -439,7 +457,7 @@ export class DatasetBuilder {
       // So the cells are sorted once, for the contract and for the dashboard's buckets alike: a
       // second full sort of every cell into the buckets is not needed.
       // The cells are sorted a slice of reports at a time, each slice consecutive in that order.
-      const slices = slicesFor(reports, CELL_SLICE_REPORTS);
+      const slices = cellSlices(reports);
       await this.timed('parquet', () => this.conn.run(`CREATE OR REPLACE TEMP TABLE report_order AS
         SELECT *, ((n - 1)::BIGINT * ${slices} // ${Math.max(1, reports)})::INTEGER AS slice FROM (
           SELECT report_id, ${detailBucketSql(bucketDigits(reports))} AS part,
@@ -452,7 +470,7 @@ export class DatasetBuilder {
       };
       // every cell with its part, in order: written once, then copied as it is to the contract and to the buckets
       const sortedDir = join(this.work, 'cells-sorted');
-      let sortedCells: SortedCells = { files: [] };
+      let sortedCells: SortedCells = { counts: [], of: () => '' };
       const files: Manifest['files'] = {};
       const counts = {} as Record<TableName, number>;
       for (const t of Object.keys(TABLES) as TableName[]) {
@@ -462,8 +480,13 @@ export class DatasetBuilder {
         const parquet = `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
         await this.timed('parquet', async () => {
           if (t === 'cells') {
-            sortedCells = await this.sortCells(sortedDir, `SELECT r.slice, r.part, ${cols}, r.n, t.seq FROM ${from}`, slices, parquet);
-            await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM ${allSortedCells(sortedCells)}) TO ${sqlString(file)} ${parquet}`));
+            if (slices === 1) {
+              sortedCells = await this.sortCellsOnce(file, cols, from, parquet);
+            } else {
+              const sorted = await this.sortCellsInSlices(sortedDir, `SELECT r.slice, r.part, ${cols}, r.n, t.seq FROM ${from}`, slices, parquet);
+              sortedCells = await cellsInPartFiles(this.conn, sorted);
+              await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM read_parquet([${sorted.map((f) => sqlString(f.file)).join(', ')}])) TO ${sqlString(file)} ${parquet}`));
+            }
           } else {
             await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${order[t]}) TO ${sqlString(file)} ${parquet}`);
           }

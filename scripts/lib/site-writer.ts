@@ -37,6 +37,14 @@ export const SITE_ORDER: Record<Exclude<SiteTable, 'cells'>, string> = {
  * against 78 s) and the run's peak higher (1,618 MB against 1,309): docs/scale.md.
  */
 export const CELL_SLICE_REPORTS = 25_000;
+/**
+ * Up to this many reports the cells are sorted in one statement, straight into the contract's
+ * file: at 100,000 reports 9.5–11.8 s, against 18.5–21.6 s for staging four slices, sorting each
+ * into a file of its own and copying those into the contract (docs/scale.md). Every write of
+ * all the cells to Parquet costs about 4 s there; one sort saves two of them. At a million
+ * reports one sort spilled 27 GB, so larger corpora keep the slices.
+ */
+export const ONE_SORT_REPORTS = 200_000;
 /** Reports per slice when the agencies are grouped a slice of agencies at a time. */
 export const AGENCY_SLICE_REPORTS = 100_000;
 /** Reports per slice when the measures are summed a slice of keys at a time. */
@@ -45,26 +53,50 @@ export const MEASURE_SLICE_REPORTS = 25_000;
 /** Slices of `per` reports each for `reports` reports (XXGK_SLICE_REPORTS overrides `per`: tests use small slices). */
 export const slicesFor = (reports: number, per: number) => Math.max(1, Math.ceil(reports / (Number(process.env.XXGK_SLICE_REPORTS) || per)));
 
+/** Slices the cells are sorted in: one up to ONE_SORT_REPORTS (unless XXGK_SLICE_REPORTS asks for slices). */
+export const cellSlices = (reports: number) => slicesFor(reports, reports <= ONE_SORT_REPORTS ? Math.max(1, reports) : CELL_SLICE_REPORTS);
+
 /**
- * The site's cells, sorted, as Parquet files one after the other, and the range of parts each
- * holds: the parts follow the cells' order, so a part is read from the one or two files that
- * hold it, not from all of them (at a million reports, 4,096 parts and 40 files).
+ * The site's cells, sorted, for writing them a part at a time: the parts in order with their
+ * number of cells, and a relation of one part's cells (the part, then the contract's columns)
+ * in stored order, read from the one or two files, or the rows of a file, that hold it.
  */
 export interface SortedCells {
-  files: { file: string; first: string; last: string }[];
+  counts: [part: string, cells: number][];
+  of: (part: string) => string;
 }
 
-/** All the sorted cells, in order, as one relation. */
-export const allSortedCells = (cells: SortedCells) => `read_parquet([${cells.files.map((f) => sqlString(f.file)).join(', ')}])`;
+/** Sorted cells in Parquet files with a part column, one after the other, each with the first and last part it holds. */
+export async function cellsInPartFiles(conn: DuckDBConnection, files: { file: string; first: string; last: string }[]): Promise<SortedCells> {
+  const all = `read_parquet([${files.map((f) => sqlString(f.file)).join(', ')}])`;
+  return {
+    counts: await partCounts(conn, all),
+    of: (part) => `(SELECT * FROM read_parquet([${files.filter((f) => f.first <= part && part <= f.last).map((f) => sqlString(f.file)).join(', ')}]) WHERE part = ${sqlString(part)})`,
+  };
+}
 
-/** The sorted cells of one part. */
-const sortedCellsOf = (cells: SortedCells, part: string) =>
-  `(SELECT * FROM read_parquet([${cells.files.filter((f) => f.first <= part && part <= f.last).map((f) => sqlString(f.file)).join(', ')}]) WHERE part = ${sqlString(part)})`;
+/**
+ * Sorted cells in one Parquet file without the part column (the contract's cells.parquet), each
+ * part a range of its rows: DuckDB reads only the row groups of the range.
+ */
+export function cellsInRows(file: string, ranges: { part: string; first: number; last: number }[]): SortedCells {
+  const range = new Map(ranges.map((r) => [r.part, r]));
+  return {
+    counts: ranges.map((r) => [r.part, r.last - r.first + 1]),
+    of: (part) => {
+      const { first, last } = range.get(part)!;
+      return `(SELECT ${sqlString(part)} AS part, * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(file)}, file_row_number = true) WHERE file_row_number BETWEEN ${first} AND ${last})`;
+    },
+  };
+}
+
+const partCounts = async (conn: DuckDBConnection, from: string): Promise<[string, number][]> =>
+  (await conn.runAndReadAll(`SELECT part, count(*)::BIGINT FROM ${from} GROUP BY part ORDER BY part`)).getRows().map(([part, n]) => [String(part), Number(n)]);
 
 /**
  * `conns[0]` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
- * `sortedCells` are the site's cells with their part, already in their order (the contract's
- * cells.parquet is written from the same rows). Writes
+ * `sortedCells` are the site's cells, already in their order (the contract's cells.parquet holds
+ * the same rows in the same order). Writes
  * `<dir>/site/<table>/<part>.parquet` and returns the index. Each other table is first
  * materialized sorted by part (a sort DuckDB can spill to disk), then written one part at a
  * time, reading only that part's row groups: memory stays bounded however many parts there
@@ -86,7 +118,7 @@ export async function writeSite(conns: DuckDBConnection[], dir: string, scratch:
       const target = join(dir, 'site', table);
       mkdirSync(target, { recursive: true });
       if (table === 'cells') {
-        index.parts[table] = await writeParts(conns, target, allSortedCells(sortedCells), (part) => sortedCellsOf(sortedCells, part));
+        index.parts[table] = await writeParts(conns, target, sortedCells.counts, sortedCells.of);
         continue;
       }
       if (table === 'measures') {
@@ -98,7 +130,7 @@ export async function writeSite(conns: DuckDBConnection[], dir: string, scratch:
       } else {
         await sortedPart(conn, table, `(${siteTableSql(table, digits)})`);
       }
-      index.parts[table] = await writeParts(conns, target, 'site_part');
+      index.parts[table] = await writeParts(conns, target, await partCounts(conn, 'site_part'), (part) => `(SELECT * FROM site_part WHERE part = ${sqlString(part)})`);
       rmSync(join(scratch, table), { recursive: true, force: true });
     }
   } finally {
@@ -160,14 +192,12 @@ export async function inStoredOrder<T>(conns: DuckDBConnection[], work: () => Pr
 }
 
 /**
- * One Parquet file per part of `from` (rows with a column `part`, stored sorted by part), each
- * copied in stored order rather than sorted again (about a quarter cheaper for the bucketed
- * cells, measured at 100,000 reports), by all of `conns` at once. `partOf` gives a part's rows
- * when they can be read from less than the whole of `from`.
+ * One Parquet file per part (`counts`: the parts, in order, with their rows), `partOf` giving a
+ * part's rows in stored order: each copied as it is rather than sorted again (about a quarter
+ * cheaper for the bucketed cells, measured at 100,000 reports), by all of `conns` at once.
  */
-async function writeParts(conns: DuckDBConnection[], target: string, from: string, partOf = (part: string) => `(SELECT * FROM ${from} WHERE part = ${sqlString(part)})`): Promise<SiteIndex['parts'][string]> {
-  const counts = (await conns[0].runAndReadAll(`SELECT part, count(*)::BIGINT FROM ${from} GROUP BY part ORDER BY part`)).getRows();
-  const names = counts.map(([part]) => String(part));
+async function writeParts(conns: DuckDBConnection[], target: string, counts: [string, number][], partOf: (part: string) => string): Promise<SiteIndex['parts'][string]> {
+  const names = counts.map(([part]) => part);
   for (const name of names) if (!/^[0-9A-Za-z._-]+$/.test(name)) throw new Error(`unexpected partition name ${name}`);
   const file = (name: string) => join(target, `${name}.parquet`);
   let next = 0;
@@ -182,7 +212,7 @@ async function writeParts(conns: DuckDBConnection[], target: string, from: strin
     if (failed) throw (failed as PromiseRejectedResult).reason;
   });
   const parts: SiteIndex['parts'][string] = {};
-  counts.forEach(([, rows], i) => (parts[names[i]] = { rows: Number(rows), bytes: statSync(file(names[i])).size }));
+  counts.forEach(([name, rows]) => (parts[name] = { rows, bytes: statSync(file(name)).size }));
   return parts;
 }
 
