@@ -32,6 +32,9 @@ export type FactMeasure = keyof typeof FACT_MEASURES;
 
 /** CREATE TABLE facts … over tables `reports`, `cells`, `findings` (Parquet views or loaded tables). */
 export function factsSql(): string {
+  // Only the cells a measure takes are grouped: at 100,000 reports 2.1 of 19.9 million, 2.0 s
+  // against 3.4 s. A report with none of them gets NULLs from the LEFT JOIN, as from an empty group.
+  const pairs = Object.values(FACT_MEASURES);
   const cols = Object.entries(FACT_MEASURES)
     .map(([name, [metric, applicant]]) => `max(value) FILTER (WHERE metric = '${metric}' AND applicant = '${applicant}') AS ${name}`)
     .join(',\n    ');
@@ -39,7 +42,9 @@ export function factsSql(): string {
 WITH piv AS (
   SELECT report_id,
     ${cols}
-  FROM cells GROUP BY report_id
+  FROM cells
+  WHERE metric IN (${[...new Set(pairs.map(([m]) => `'${m}'`))].join(', ')}) AND applicant IN (${[...new Set(pairs.map(([, a]) => `'${a}'`))].join(', ')})
+  GROUP BY report_id
 ), errs AS (
   SELECT report_id, count(*)::INTEGER AS errors FROM findings WHERE severity = 'error' AND result = 'fail' GROUP BY report_id
 )
