@@ -456,7 +456,8 @@ export class DatasetBuilder {
       // are its detail bucket on the dashboard), year and id; reports of no agency by their id.
       // So the cells are sorted once, for the contract and for the dashboard's buckets alike: a
       // second full sort of every cell into the buckets is not needed.
-      // The cells are sorted a slice of reports at a time, each slice consecutive in that order.
+      // Up to ONE_SORT_REPORTS in one statement straight into the contract's file; beyond, a slice
+      // of reports at a time, each slice consecutive in that order.
       const slices = cellSlices(reports);
       await this.timed('parquet', () => this.conn.run(`CREATE OR REPLACE TEMP TABLE report_order AS
         SELECT *, ((n - 1)::BIGINT * ${slices} // ${Math.max(1, reports)})::INTEGER AS slice FROM (
@@ -464,11 +465,11 @@ export class DatasetBuilder {
             row_number() OVER (ORDER BY coalesce(agency_id, report_id), year NULLS FIRST, report_id)::INTEGER AS n FROM reports)`));
       const order: Record<TableName, string> = {
         reports: 't.source_path, t.report_id',
-        cells: 'r.n, t.seq', // the order sortCells gives, a slice at a time
+        cells: 'r.n, t.seq', // the order sortCellsOnce and sortCellsInSlices give
         findings: 'r.n, t.seq, t.rule, t.metric, t.applicant',
         agencies: 't.region_code NULLS LAST, t.canonical_name, t.agency_id',
       };
-      // every cell with its part, in order: written once, then copied as it is to the contract and to the buckets
+      // every cell in order: sorted once, for the contract and for the buckets alike
       const sortedDir = join(this.work, 'cells-sorted');
       let sortedCells: SortedCells = { counts: [], of: () => '' };
       const files: Manifest['files'] = {};

@@ -41,8 +41,9 @@ export const CELL_SLICE_REPORTS = 25_000;
  * Up to this many reports the cells are sorted in one statement, straight into the contract's
  * file: at 100,000 reports 9.5–11.8 s, against 18.5–21.6 s for staging four slices, sorting each
  * into a file of its own and copying those into the contract (docs/scale.md). Every write of
- * all the cells to Parquet costs about 4 s there; one sort saves two of them. At a million
- * reports one sort spilled 27 GB, so larger corpora keep the slices.
+ * all the cells to Parquet costs about 4 s there; one sort saves two of them. That sort spilled
+ * about 1.1 GB at 100,000 reports (so about 2.2 GB at this bound, which was not timed); at a
+ * million one sort spilled 27 GB, so larger corpora keep the slices.
  */
 export const ONE_SORT_REPORTS = 200_000;
 /** Reports per slice when the agencies are grouped a slice of agencies at a time. */
