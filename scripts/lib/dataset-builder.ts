@@ -1,12 +1,14 @@
 /**
  * Building a dataset through a DuckDB work database beside the target (`<out>.work/`): rows
- * are appended batch by batch as files are read, so memory does not grow with the corpus; a
- * run that is killed leaves the committed batches there, and the next run continues from them;
+ * are appended batch by batch as files are read, so memory does not grow with the corpus (a
+ * batch's cells stay in a CSV file of their own, listed in the database, until they are loaded
+ * all at once or sorted straight into the dataset); a run that is killed leaves the committed
+ * batches there, and the next run continues from them;
  * a run over an existing dataset starts from its rows and only adds files it has not seen.
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
  * into a temporary folder that is swapped in with renames.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
@@ -57,6 +59,14 @@ const READING_MEMORY = process.env.XXGK_READING_MEMORY ?? '160MB';
 const WRITING_MEMORY = process.env.XXGK_DUCKDB_MEMORY ?? '400MB';
 
 const CROSS_RULES = ['XYEAR_CARRY', 'DUPLICATE_REPORT', 'MISSING_YEAR'];
+/**
+ * The folder of the work database where each committed window's cells wait as CSV, listed in its
+ * table cell_files: storing them in the database window by window cost DuckDB about 0.4 s of CPU
+ * a window, while the workers needed both cores (reading 10,000 reports 11 % faster without it),
+ * and one load of every window at the end, or one sort of them straight into the dataset, costs
+ * less (docs/scale.md).
+ */
+const PENDING_DIR = 'cells';
 const STRING_LIST = LIST(VARCHAR);
 const ALIAS_LIST = LIST(STRUCT({ name: VARCHAR, first_year: INTEGER, last_year: INTEGER }));
 
@@ -133,6 +143,8 @@ export class DatasetBuilder {
    * the read saw that window or not.
    */
   private shas: Promise<ShaFilter> | null = null;
+  /** Windows added by this process (their files' names). */
+  private windows = 0;
 
   /**
    * `conn` writes; `lookups` reads (sources, known files) while `conn` appends the previous
@@ -172,7 +184,49 @@ export class DatasetBuilder {
       await conn.run('CHECKPOINT');
       writeFileSync(marker, new Date().toISOString());
     }
+    // (a work database of an earlier version has no such table; its cells are all in `cells`)
+    await conn.run('CREATE TABLE IF NOT EXISTS cell_files (file VARCHAR NOT NULL)');
+    await b.dropUnlisted();
     return b;
+  }
+
+  /** A window's file written by a run killed before its window committed: its files are read again. */
+  private async dropUnlisted(): Promise<void> {
+    const dir = join(this.work, PENDING_DIR);
+    mkdirSync(dir, { recursive: true });
+    const listed = new Set((await this.rows('SELECT file FROM cell_files')).map((r) => String(r.file)));
+    for (const f of readdirSync(dir)) if (!listed.has(f)) rmSync(join(dir, f), { force: true });
+  }
+
+  /** The files of the committed windows whose cells are not yet in the table `cells`. */
+  private async pendingFiles(): Promise<string[]> {
+    return (await this.rows('SELECT file FROM cell_files ORDER BY file')).map((r) => join(this.work, PENDING_DIR, String(r.file)));
+  }
+
+  /** Every cell: the table `cells` and those of the windows still in their files. */
+  private async allCells(): Promise<string> {
+    const files = await this.pendingFiles();
+    return files.length ? `(SELECT * FROM cells UNION ALL SELECT * FROM ${readCellsCsv(files)})` : 'cells';
+  }
+
+  /**
+   * Moves the cells of the committed windows from their files into the table `cells`, in one
+   * statement: a round read in a process of its own does so at its end, so that the files of a
+   * million reports never wait on disk together.
+   */
+  async loadPendingCells(): Promise<void> {
+    const files = await this.pendingFiles();
+    if (!files.length) return;
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      await this.conn.run(`INSERT INTO cells SELECT * FROM ${readCellsCsv(files)}`);
+      await this.conn.run('DELETE FROM cell_files');
+      await this.conn.run('COMMIT');
+    } catch (e) {
+      await this.conn.run('ROLLBACK');
+      throw e;
+    }
+    for (const f of files) rmSync(f, { force: true });
   }
 
   /** The rows of the dataset at `out`, less the checks across reports (they are run again). */
@@ -269,10 +323,15 @@ export class DatasetBuilder {
     return Number(reader.getRows()[0][0]);
   }
 
-  /** Appends the rows of some files in one transaction (all or nothing if the run dies). */
+  /**
+   * Appends the rows of some files in one transaction (all or nothing if the run dies): their
+   * reports and findings to the database, their cells to a file of their own that the
+   * transaction lists.
+   */
   async add(batch: (FileResult | EncodedResult)[]): Promise<void> {
     if (!batch.length) return;
-    const file = join(this.work, 'window-cells.csv');
+    const name = `${process.pid}-${Date.now()}-${this.windows++}.csv`;
+    const file = join(this.work, PENDING_DIR, name);
     let bytes = 0;
     const fd = openSync(file, 'w');
     try {
@@ -281,6 +340,11 @@ export class DatasetBuilder {
         writeFileSync(fd, csv);
         bytes += csv.length;
       }
+      // on disk before the transaction that lists it commits, as DuckDB's own log is
+      fsyncSync(fd);
+    } catch (e) {
+      rmSync(file, { force: true });
+      throw e;
     } finally {
       closeSync(fd);
     }
@@ -301,14 +365,14 @@ export class DatasetBuilder {
       }
       reports.closeSync();
       findings.closeSync();
-      if (bytes) await this.conn.run(`INSERT INTO cells SELECT * FROM ${readCellsCsv(file)}`);
+      if (bytes) await this.conn.run(`INSERT INTO cell_files VALUES (${sqlString(name)})`);
       await this.conn.run('COMMIT');
     } catch (e) {
       await this.conn.run('ROLLBACK');
-      throw e;
-    } finally {
       rmSync(file, { force: true });
+      throw e;
     }
+    if (!bytes) rmSync(file, { force: true });
     if (this.shas) {
       const filter = await this.shas;
       for (const f of batch) filter.add(f.report.source_sha256);
@@ -316,14 +380,14 @@ export class DatasetBuilder {
   }
 
   /**
-   * The cells of `from` (the work database's cells `t` joined to their report's place `r`)
-   * sorted by report and place in one statement, straight into the contract's `file`; each part
-   * is then a range of that file's rows, reports of a part being consecutive in that order
-   * (their agency id, or their own id, begins with the part's digits).
+   * The cells of `from` (every cell `t`, from the table or the windows' files, joined to their
+   * report's place `r`) sorted by report and place in one statement, straight into the
+   * contract's `file`; each part is then a range of that file's rows, reports of a part being
+   * consecutive in that order (their agency id, or their own id, begins with the part's digits).
    */
   private async sortCellsOnce(file: string, cols: string, from: string, parquet: string): Promise<SortedCells> {
     await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY r.n, t.seq) TO ${sqlString(file)} ${parquet}`);
-    const ranges = (await this.rows(`WITH c AS (SELECT report_id, count(*) AS cells FROM cells GROUP BY report_id),
+    const ranges = (await this.rows(`WITH c AS (SELECT report_id, count(*) AS cells FROM read_parquet(${sqlString(file)}) GROUP BY report_id),
       o AS (SELECT r.part, c.cells, sum(c.cells) OVER (ORDER BY r.n ROWS UNBOUNDED PRECEDING) AS upto FROM report_order r JOIN c USING (report_id))
       SELECT part, min(upto - cells)::BIGINT AS first, max(upto - 1)::BIGINT AS last, sum(cells)::BIGINT AS cells FROM o GROUP BY part ORDER BY part`))
       .map((r) => ({ part: String(r.part), first: Number(r.first), last: Number(r.last), cells: Number(r.cells) }));
@@ -409,12 +473,13 @@ export class DatasetBuilder {
     }
   }
 
-  private async digest(): Promise<string> {
+  /** `cells`: the relation holding every cell. */
+  private async digest(cells: string): Promise<string> {
     const h = createHash('sha256');
     for (const t of Object.keys(TABLES) as TableName[]) {
       const cols = TABLES[t].map((c) => `"${c.name}"`).join(', ');
       // order-free: the sum of the rows' hashes, with the count
-      const [row] = await this.rows(`SELECT count(*)::BIGINT AS n, sum(hash(${cols})::HUGEINT)::VARCHAR AS s FROM ${t}`);
+      const [row] = await this.rows(`SELECT count(*)::BIGINT AS n, sum(hash(${cols})::HUGEINT)::VARCHAR AS s FROM ${t === 'cells' ? cells : t}`);
       h.update(`${t}:${row.n}:${row.s}\n`);
     }
     return h.digest('hex');
@@ -442,12 +507,9 @@ export class DatasetBuilder {
   private async write(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
     await this.conn.run(`SET memory_limit = ${sqlString(WRITING_MEMORY)}`);
     const reports = Number((await this.rows('SELECT count(*)::BIGINT AS n FROM reports'))[0].n);
-    await this.timed('checks', async () => {
-      const agencySlices = slicesFor(reports, AGENCY_SLICE_REPORTS);
-      await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
-      await this.agencies(agencySlices);
-      for (const sql of crossReportSql(agencySlices)) await this.conn.run(sql);
-    });
+    const slices = cellSlices(reports);
+    // sorted a slice at a time, the cells are read once per slice: from the table, not the files
+    if (slices > 1) await this.timed('load', () => this.loadPendingCells());
     const parent = dirname(this.out);
     const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);
     mkdirSync(tmp);
@@ -458,7 +520,6 @@ export class DatasetBuilder {
       // second full sort of every cell into the buckets is not needed.
       // Up to ONE_SORT_REPORTS in one statement straight into the contract's file; beyond, a slice
       // of reports at a time, each slice consecutive in that order.
-      const slices = cellSlices(reports);
       await this.timed('parquet', () => this.conn.run(`CREATE OR REPLACE TEMP TABLE report_order AS
         SELECT *, ((n - 1)::BIGINT * ${slices} // ${Math.max(1, reports)})::INTEGER AS slice FROM (
           SELECT report_id, ${detailBucketSql(bucketDigits(reports))} AS part,
@@ -469,34 +530,52 @@ export class DatasetBuilder {
         findings: 'r.n, t.seq, t.rule, t.metric, t.applicant',
         agencies: 't.region_code NULLS LAST, t.canonical_name, t.agency_id',
       };
-      // every cell in order: sorted once, for the contract and for the buckets alike
+      // every cell in order: sorted once, for the contract and for the buckets alike, the first
+      // table written; what reads the cells after it (the checks, the dashboard's tables, the
+      // digest) reads them from the contract's file when they were sorted in one statement
+      // straight from the windows' files, from the table when they were loaded into it
       const sortedDir = join(this.work, 'cells-sorted');
       let sortedCells: SortedCells = { counts: [], of: () => '' };
+      const rowsOf = new Map<TableName, number>();
+      const parquet = `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
+      const cellsFile = join(tmp, 'cells.parquet');
+      const cells = slices === 1 ? `read_parquet(${sqlString(cellsFile)})` : 'cells';
+      const written = (t: TableName, rows: number) => rowsOf.set(t, rows);
+      const cols = (t: TableName) => TABLES[t].map((c) => `t."${c.name}"`).join(', ');
+      await this.timed('parquet', async () => {
+        const from = `${await this.allCells()} t JOIN report_order r ON r.report_id = t.report_id`;
+        if (slices === 1) {
+          sortedCells = await this.sortCellsOnce(cellsFile, cols('cells'), from, parquet);
+        } else {
+          const sorted = await this.sortCellsInSlices(sortedDir, `SELECT r.slice, r.part, ${cols('cells')}, r.n, t.seq FROM ${from}`, slices, parquet);
+          sortedCells = await cellsInPartFiles(this.conn, sorted);
+          await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM read_parquet([${sorted.map((f) => sqlString(f.file)).join(', ')}])) TO ${sqlString(cellsFile)} ${parquet}`));
+        }
+        written('cells', Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${cells}`))[0].n));
+      });
+      await this.timed('checks', async () => {
+        const agencySlices = slicesFor(reports, AGENCY_SLICE_REPORTS);
+        await this.conn.run(`DELETE FROM findings WHERE rule IN (${CROSS_RULES.map((r) => `'${r}'`).join(', ')})`);
+        await this.agencies(agencySlices);
+        for (const sql of crossReportSql(agencySlices, cells)) await this.conn.run(sql);
+      });
+      for (const t of ['reports', 'findings', 'agencies'] as const) {
+        const file = join(tmp, `${t}.parquet`);
+        const from = t === 'findings' ? `${t} t JOIN report_order r ON r.report_id = t.report_id` : `${t} t`;
+        await this.timed('parquet', async () => {
+          await this.conn.run(`COPY (SELECT ${cols(t)} FROM ${from} ORDER BY ${order[t]}) TO ${sqlString(file)} ${parquet}`);
+          written(t, Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n));
+        });
+      }
+      await this.conn.run('DROP TABLE report_order');
+      // in the contract's order of tables, whatever the order they were written in
       const files: Manifest['files'] = {};
       const counts = {} as Record<TableName, number>;
       for (const t of Object.keys(TABLES) as TableName[]) {
-        const file = join(tmp, `${t}.parquet`);
-        const cols = TABLES[t].map((c) => `t."${c.name}"`).join(', ');
-        const from = t === 'cells' || t === 'findings' ? `${t} t JOIN report_order r ON r.report_id = t.report_id` : `${t} t`;
-        const parquet = `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
-        await this.timed('parquet', async () => {
-          if (t === 'cells') {
-            if (slices === 1) {
-              sortedCells = await this.sortCellsOnce(file, cols, from, parquet);
-            } else {
-              const sorted = await this.sortCellsInSlices(sortedDir, `SELECT r.slice, r.part, ${cols}, r.n, t.seq FROM ${from}`, slices, parquet);
-              sortedCells = await cellsInPartFiles(this.conn, sorted);
-              await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM read_parquet([${sorted.map((f) => sqlString(f.file)).join(', ')}])) TO ${sqlString(file)} ${parquet}`));
-            }
-          } else {
-            await this.conn.run(`COPY (SELECT ${cols} FROM ${from} ORDER BY ${order[t]}) TO ${sqlString(file)} ${parquet}`);
-          }
-          counts[t] = Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n);
-        });
-        files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(file).size };
+        counts[t] = rowsOf.get(t)!;
+        files[`${t}.parquet`] = { rows: counts[t], bytes: statSync(join(tmp, `${t}.parquet`)).size };
       }
-      await this.conn.run('DROP TABLE report_order');
-      const site = await this.timed('site', () => writeSite([this.conn, this.lookups], tmp, join(this.work, 'site-stage'), reports, sortedCells));
+      const site = await this.timed('site', () => writeSite([this.conn, this.lookups], tmp, join(this.work, 'site-stage'), reports, sortedCells, cells));
       rmSync(sortedDir, { recursive: true, force: true });
       writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(site)}\n`);
       writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(await this.timed('site', () => this.summary(tmp, site)))}\n`);
@@ -515,7 +594,7 @@ export class DatasetBuilder {
       }
       const manifest: Manifest = {
         schema_version: SCHEMA_VERSION, generator: meta.generator, built_at: new Date().toISOString(), synthetic: meta.synthetic ?? false,
-        row_counts: counts, rows_digest: await this.timed('digest', () => this.digest()), files, sources, site: true,
+        row_counts: counts, rows_digest: await this.timed('digest', () => this.digest(cells)), files, sources, site: true,
       };
       writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
       this.close();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketDigits, SITE_TABLES, type SiteIndex, type SiteTable } from '../../src/model/site.ts';
 import { factsSql } from '../../src/queries/facts.ts';
-import { MEASURE_CELLS, MEASURE_KEY_IDS, measureCoarseIds, measureKeyCoarse, measuresByIdsSql, measuresByKeySql, reportKeyIds, siteTableSql } from '../../src/queries/site-sql.ts';
+import { MEASURE_KEY_IDS, measureCells, measureCoarseIds, measureKeyCoarse, measuresByIdsSql, measuresByKeySql, reportKeyIds, siteTableSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 
 /**
@@ -95,7 +95,8 @@ const partCounts = async (conn: DuckDBConnection, from: string): Promise<[string
   (await conn.runAndReadAll(`SELECT part, count(*)::BIGINT FROM ${from} GROUP BY part ORDER BY part`)).getRows().map(([part, n]) => [String(part), Number(n)]);
 
 /**
- * `conns[0]` must hold `reports`, `cells`, `findings`, `agencies`; `facts` is (re)built here.
+ * `conns[0]` must hold `reports`, `findings`, `agencies` and the relation `cells` (the work
+ * database's table, or the contract's file once written); `facts` is (re)built here.
  * `sortedCells` are the site's cells, already in their order (the contract's cells.parquet holds
  * the same rows in the same order). Writes
  * `<dir>/site/<table>/<part>.parquet` and returns the index. Each other table is first
@@ -107,10 +108,10 @@ const partCounts = async (conn: DuckDBConnection, from: string): Promise<[string
  * that their grouping does not outgrow the memory limit and spill the whole table at once
  * (at a million reports, tens of GB); slices are staged as Parquet under `scratch` in one pass.
  */
-export async function writeSite(conns: DuckDBConnection[], dir: string, scratch: string, reports: number, sortedCells: SortedCells): Promise<SiteIndex> {
+export async function writeSite(conns: DuckDBConnection[], dir: string, scratch: string, reports: number, sortedCells: SortedCells, cells = 'cells'): Promise<SiteIndex> {
   const [conn] = conns;
   const digits = bucketDigits(reports);
-  await conn.run(factsSql());
+  await conn.run(factsSql(cells));
   const index: SiteIndex = { bucket_digits: digits, parts: {} };
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
@@ -125,7 +126,7 @@ export async function writeSite(conns: DuckDBConnection[], dir: string, scratch:
       if (table === 'measures') {
         // stored, then sorted: at a million reports under 400 MB the sort fed straight from the
         // measures' joins and grouping ran out of memory, while each step alone fits
-        await conn.run(`CREATE OR REPLACE TABLE measure_rows AS SELECT * FROM ${await measuresInSlices(conn, join(scratch, table), slicesFor(reports, MEASURE_SLICE_REPORTS))}`);
+        await conn.run(`CREATE OR REPLACE TABLE measure_rows AS SELECT * FROM ${await measuresInSlices(conn, join(scratch, table), slicesFor(reports, MEASURE_SLICE_REPORTS), cells)}`);
         await sortedPart(conn, table, 'measure_rows');
         for (const t of MEASURE_TABLES) await conn.run(`DROP TABLE ${t}`);
       } else {
@@ -156,13 +157,13 @@ export async function stageSlices(conn: DuckDBConnection, stage: string, select:
 const MEASURE_TABLES = ['measure_rows', 'measure_sums', 'measure_key_ids', 'measure_coarse_ids', 'measure_key_coarse'];
 
 /**
- * The measures (a relation of measuresSql rows), summed `slices` slices at a time. A slice is a
+ * The measures (a relation of measuresSql rows) of the relation `cells`, summed `slices` slices at a time. A slice is a
  * set of keys, so its reports are whole and its sums by key final; keys are grouped on as numbers.
  */
-async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: number): Promise<string> {
+async function measuresInSlices(conn: DuckDBConnection, stage: string, slices: number, cells: string): Promise<string> {
   await conn.run(`CREATE OR REPLACE TABLE measure_key_ids AS ${MEASURE_KEY_IDS}`);
   await conn.run(`CREATE OR REPLACE TABLE report_key_ids AS ${reportKeyIds('measure_key_ids')}`);
-  const parts = await stageSlices(conn, stage, `SELECT c.*, hash(k.key_id) % ${slices} AS slice FROM (${MEASURE_CELLS}) c JOIN report_key_ids k USING (report_id)`);
+  const parts = await stageSlices(conn, stage, `SELECT c.*, hash(k.key_id) % ${slices} AS slice FROM (${measureCells(cells)}) c JOIN report_key_ids k USING (report_id)`);
   await conn.run('CREATE OR REPLACE TABLE measure_sums (key_id INTEGER, measure VARCHAR, applicant VARCHAR, value DOUBLE, reports BIGINT)');
   for (const cells of parts) await conn.run(`INSERT INTO measure_sums ${measuresByKeySql(cells, 'report_key_ids', ['key_id'])}`);
   await conn.run('DROP TABLE report_key_ids');

@@ -91,9 +91,10 @@ export const OUTCOME_GROUPS = [
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number]['key'];
 const GROUP_METRICS = OUTCOME_GROUPS.flatMap((g) => g.metrics);
 
-/** The cells the measures read: outcome groups, applications, table 二. */
-export const MEASURE_CELLS = `SELECT report_id, metric, applicant, value FROM cells
+/** The cells the measures read, from the relation `cells`: outcome groups, applications, table 二. */
+export const measureCells = (cells = 'cells') => `SELECT report_id, metric, applicant, value FROM ${cells}
   WHERE state = 'number' AND metric IN (${list([...GROUP_METRICS, 'app.new', ...T2_METRICS.map((m) => m.code)])})`;
+export const MEASURE_CELLS = measureCells();
 
 /** The key columns of a report at county level, which the measures are summed by. */
 const FULL_KEY = [...KEYS.split(', '), 'region_code', 'province', 'city', 'county'];
