@@ -1,8 +1,8 @@
 /**
  * Building a dataset through a DuckDB work database beside the target (`<out>.work/`): rows
  * are appended batch by batch as files are read, so memory does not grow with the corpus (a
- * batch's cells stay in a CSV file of their own, listed in the database, until they are loaded
- * all at once or sorted straight into the dataset); a run that is killed leaves the committed
+ * batch's cells go to a Parquet file of their own, listed in the database); a run that is
+ * killed leaves the committed
  * batches there, and the next run continues from them;
  * a run over an existing dataset starts from its rows and only adds files it has not seen.
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
@@ -60,11 +60,11 @@ const WRITING_MEMORY = process.env.XXGK_DUCKDB_MEMORY ?? '400MB';
 
 const CROSS_RULES = ['XYEAR_CARRY', 'DUPLICATE_REPORT', 'MISSING_YEAR'];
 /**
- * The folder of the work database where each committed window's cells wait as CSV, listed in its
- * table cell_files: storing them in the database window by window cost DuckDB about 0.4 s of CPU
- * a window, while the workers needed both cores (reading 10,000 reports 11 % faster without it),
- * and one load of every window at the end, or one sort of them straight into the dataset, costs
- * less (docs/scale.md).
+ * The folder of the work database where each committed window's cells are kept as a Parquet
+ * file (about 110 KB for 1,024 reports), listed in its table cell_files, rather than stored in
+ * its table `cells`: at 100,000 reports a window's file cost DuckDB 127–145 ms of CPU against
+ * 255–272 ms for the table (more with its log and checkpoints), while the workers need both
+ * cores; and the cells are sorted from the files as fast as from the table (docs/scale.md).
  */
 const PENDING_DIR = 'cells';
 const STRING_LIST = LIST(VARCHAR);
@@ -190,7 +190,7 @@ export class DatasetBuilder {
     return b;
   }
 
-  /** A window's file written by a run killed before its window committed: its files are read again. */
+  /** Removes a window's file written by a run killed before its window committed (its files are read again). */
   private async dropUnlisted(): Promise<void> {
     const dir = join(this.work, PENDING_DIR);
     mkdirSync(dir, { recursive: true });
@@ -198,7 +198,7 @@ export class DatasetBuilder {
     for (const f of readdirSync(dir)) if (!listed.has(f)) rmSync(join(dir, f), { force: true });
   }
 
-  /** The files of the committed windows whose cells are not yet in the table `cells`. */
+  /** The files of the committed windows, whose cells are not in the table `cells`. */
   private async pendingFiles(): Promise<string[]> {
     return (await this.rows('SELECT file FROM cell_files ORDER BY file')).map((r) => join(this.work, PENDING_DIR, String(r.file)));
   }
@@ -206,20 +206,20 @@ export class DatasetBuilder {
   /** Every cell: the table `cells` and those of the windows still in their files. */
   private async allCells(): Promise<string> {
     const files = await this.pendingFiles();
-    return files.length ? `(SELECT * FROM cells UNION ALL SELECT * FROM ${readCellsCsv(files)})` : 'cells';
+    return files.length ? `(SELECT * FROM cells UNION ALL SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}]))` : 'cells';
   }
 
   /**
    * Moves the cells of the committed windows from their files into the table `cells`, in one
-   * statement: a round read in a process of its own does so at its end, so that the files of a
-   * million reports never wait on disk together.
+   * statement: where the cells are sorted a slice at a time, and each slice's statements read the
+   * table rather than the files.
    */
   async loadPendingCells(): Promise<void> {
     const files = await this.pendingFiles();
     if (!files.length) return;
     await this.conn.run('BEGIN TRANSACTION');
     try {
-      await this.conn.run(`INSERT INTO cells SELECT * FROM ${readCellsCsv(files)}`);
+      await this.conn.run(`INSERT INTO cells SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`);
       await this.conn.run('DELETE FROM cell_files');
       await this.conn.run('COMMIT');
     } catch (e) {
@@ -325,26 +325,22 @@ export class DatasetBuilder {
 
   /**
    * Appends the rows of some files in one transaction (all or nothing if the run dies): their
-   * reports and findings to the database, their cells to a file of their own that the
+   * reports and findings to the database, their cells to a Parquet file of their own that the
    * transaction lists.
    */
   async add(batch: (FileResult | EncodedResult)[]): Promise<void> {
     if (!batch.length) return;
-    const name = `${process.pid}-${Date.now()}-${this.windows++}.csv`;
+    const csvFile = join(this.work, 'window-cells.csv');
+    const name = `${process.pid}-${Date.now()}-${this.windows++}.parquet`;
     const file = join(this.work, PENDING_DIR, name);
     let bytes = 0;
-    const fd = openSync(file, 'w');
+    const fd = openSync(csvFile, 'w');
     try {
       for (const f of batch) {
         const csv = 'cellsCsv' in f ? f.cellsCsv : cellsCsvBytes(f.cells);
         writeFileSync(fd, csv);
         bytes += csv.length;
       }
-      // on disk before the transaction that lists it commits, as DuckDB's own log is
-      fsyncSync(fd);
-    } catch (e) {
-      rmSync(file, { force: true });
-      throw e;
     } finally {
       closeSync(fd);
     }
@@ -365,14 +361,25 @@ export class DatasetBuilder {
       }
       reports.closeSync();
       findings.closeSync();
-      if (bytes) await this.conn.run(`INSERT INTO cell_files VALUES (${sqlString(name)})`);
+      if (bytes) {
+        await this.conn.run(`COPY (SELECT * FROM ${readCellsCsv(csvFile)}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+        // on disk before the transaction that lists it commits, as DuckDB's own log is
+        const pq = openSync(file, 'r');
+        try {
+          fsyncSync(pq);
+        } finally {
+          closeSync(pq);
+        }
+        await this.conn.run(`INSERT INTO cell_files VALUES (${sqlString(name)})`);
+      }
       await this.conn.run('COMMIT');
     } catch (e) {
       await this.conn.run('ROLLBACK');
       rmSync(file, { force: true });
       throw e;
+    } finally {
+      rmSync(csvFile, { force: true });
     }
-    if (!bytes) rmSync(file, { force: true });
     if (this.shas) {
       const filter = await this.shas;
       for (const f of batch) filter.add(f.report.source_sha256);

@@ -30,8 +30,6 @@ process.once('message', async (task: RoundTask) => {
         : undefined;
       const result = await readRound(task.paths, builder, { ...task.opts, onFile }, { after: task.after, seen: new Set(task.seen) }, task.maxFiles, task.progress);
       if (latest) await say({ file: latest });
-      // the round's cells into the table: the next round does not find them waiting in files
-      await builder.loadPendingCells();
       await builder.traceMemory('round');
       builder.close();
       await say({ result: { ...result, peakRss: maxRss() } });
