@@ -50,10 +50,9 @@ const utf8 = new TextEncoder();
 /** The same lines as UTF-8 bytes: a worker hands them over without a copy, the main thread writes them as they are. */
 export const cellsCsvBytes = (cells: readonly CellRow[]): Uint8Array<ArrayBuffer> => utf8.encode(cellsCsv(cells));
 
-/** A table function reading such lines from `files` (one or several): the contract's cell columns, then `seq`. */
-export function readCellsCsv(files: string | readonly string[]): string {
+/** A table function reading such lines from `file`: the contract's cell columns, then `seq`. */
+export function readCellsCsv(file: string): string {
   const columns = [...CELL_COLUMNS.map((c) => `'${c.name}': '${c.type}'`), "'seq': 'INTEGER'"].join(', ');
-  const from = typeof files === 'string' ? sqlString(files) : `[${files.map(sqlString).join(', ')}]`;
-  return `read_csv(${from}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
+  return `read_csv(${sqlString(file)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
     nullstr = '\\N', allow_quoted_nulls = false, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${2 * MAX_LINE_BYTES}, columns = {${columns}})`;
 }

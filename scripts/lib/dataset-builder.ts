@@ -2,9 +2,8 @@
  * Building a dataset through a DuckDB work database beside the target (`<out>.work/`): rows
  * are appended batch by batch as files are read, so memory does not grow with the corpus (a
  * batch's cells go to a Parquet file of their own, listed in the database); a run that is
- * killed leaves the committed
- * batches there, and the next run continues from them;
- * a run over an existing dataset starts from its rows and only adds files it has not seen.
+ * killed leaves the committed batches there, and the next run continues from them; a run over
+ * an existing dataset starts from its rows and only adds files it has not seen.
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
  * into a temporary folder that is swapped in with renames.
  */
@@ -515,7 +514,9 @@ export class DatasetBuilder {
     await this.conn.run(`SET memory_limit = ${sqlString(WRITING_MEMORY)}`);
     const reports = Number((await this.rows('SELECT count(*)::BIGINT AS n FROM reports'))[0].n);
     const slices = cellSlices(reports);
-    // sorted a slice at a time, the cells are read once per slice: from the table, not the files
+    // Over ONE_SORT_REPORTS the cells are first loaded into the table, and the statements that
+    // sort them a slice at a time, and all that read them after, read the table, as they did
+    // before the windows' files (not re-measured at a million reports with the files read)
     if (slices > 1) await this.timed('load', () => this.loadPendingCells());
     const parent = dirname(this.out);
     const tmp = join(parent, `${basename(this.out)}.tmp-${process.pid}-${Date.now()}`);
@@ -539,15 +540,14 @@ export class DatasetBuilder {
       };
       // every cell in order: sorted once, for the contract and for the buckets alike, the first
       // table written; what reads the cells after it (the checks, the dashboard's tables, the
-      // digest) reads them from the contract's file when they were sorted in one statement
-      // straight from the windows' files, from the table when they were loaded into it
+      // digest) reads the contract's file when they were sorted in one statement, the table
+      // when they were loaded into it
       const sortedDir = join(this.work, 'cells-sorted');
       let sortedCells: SortedCells = { counts: [], of: () => '' };
       const rowsOf = new Map<TableName, number>();
       const parquet = `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
       const cellsFile = join(tmp, 'cells.parquet');
       const cells = slices === 1 ? `read_parquet(${sqlString(cellsFile)})` : 'cells';
-      const written = (t: TableName, rows: number) => rowsOf.set(t, rows);
       const cols = (t: TableName) => TABLES[t].map((c) => `t."${c.name}"`).join(', ');
       await this.timed('parquet', async () => {
         const from = `${await this.allCells()} t JOIN report_order r ON r.report_id = t.report_id`;
@@ -558,7 +558,7 @@ export class DatasetBuilder {
           sortedCells = await cellsInPartFiles(this.conn, sorted);
           await inStoredOrder([this.conn], () => this.conn.run(`COPY (SELECT * EXCLUDE (part) FROM read_parquet([${sorted.map((f) => sqlString(f.file)).join(', ')}])) TO ${sqlString(cellsFile)} ${parquet}`));
         }
-        written('cells', Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${cells}`))[0].n));
+        rowsOf.set('cells', Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${cells}`))[0].n));
       });
       await this.timed('checks', async () => {
         const agencySlices = slicesFor(reports, AGENCY_SLICE_REPORTS);
@@ -571,7 +571,7 @@ export class DatasetBuilder {
         const from = t === 'findings' ? `${t} t JOIN report_order r ON r.report_id = t.report_id` : `${t} t`;
         await this.timed('parquet', async () => {
           await this.conn.run(`COPY (SELECT ${cols(t)} FROM ${from} ORDER BY ${order[t]}) TO ${sqlString(file)} ${parquet}`);
-          written(t, Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n));
+          rowsOf.set(t, Number((await this.rows(`SELECT count(*)::BIGINT AS n FROM ${t}`))[0].n));
         });
       }
       await this.conn.run('DROP TABLE report_order');
