@@ -58,9 +58,12 @@ function readUncached(raw: string): CellReading {
 
 /**
  * Whether a cell belongs with the values of a row rather than with its labels: numbers, blanks,
- * NA marks, and digit strings we refuse to read. "1.属于国家秘密" is a label.
+ * NA marks, and digit strings we refuse to read. "1.属于国家秘密" is a label. Asked of every
+ * cell of every row several times over, labels included, so answers are cached like readings.
  */
-export function isValueLike(raw: string): boolean {
+export const isValueLike: (raw: string) => boolean = memo(isValueLikeUncached, 4096);
+
+function isValueLikeUncached(raw: string): boolean {
   const r = readCell(raw);
   if (r.state !== 'unreadable') return true;
   const outsideNotes = nfkc(raw).replace(/\([^()]*\)/g, '');

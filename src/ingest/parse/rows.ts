@@ -36,13 +36,11 @@ export function docRows(doc: Doc): Row[] {
  * something, the row's layout cannot be trusted (`strayValues`).
  */
 export function splitRow(row: Row): { label: string; values: DocCell[]; strayValues: boolean } {
-  let last = -1;
-  row.own.forEach((c, i) => {
-    if (!isValueLike(c.text)) last = i;
-  });
+  const valueLike = row.own.map((c) => isValueLike(c.text));
+  const last = valueLike.lastIndexOf(false);
   const labels = row.own.slice(0, last + 1);
-  const label = labels.filter((c) => !isValueLike(c.text)).map((c) => squash(c.text)).join('');
-  const strayValues = labels.some((c) => isValueLike(c.text) && squash(c.text) !== '');
+  const label = labels.filter((_, i) => !valueLike[i]).map((c) => squash(c.text)).join('');
+  const strayValues = labels.some((c, i) => valueLike[i] && squash(c.text) !== '');
   return { label, values: row.own.slice(last + 1), strayValues };
 }
 
