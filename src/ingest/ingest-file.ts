@@ -120,13 +120,18 @@ export function assemble(input: IngestInput, format: string, draft: ReportDraft)
   if (draft.otherAsOneRow) {
     findings.push(finding('T3_OTHER_NO_SUBROWS', '表三（六）其他处理只印了一行，未分 3 个子项；按单行（app.res.other）记录', { metric: 'app.res.other', metrics: ['app.res.other'] }));
   }
+  // each cell's place looked up once, not at every comparison of the sort
   const cells = draft.cells
-    .map((c): CellRow => ({
-      report_id: reportId, metric: c.metric, applicant: c.applicant,
-      value: c.reading.state === 'number' ? c.reading.value : null, state: c.reading.state,
-      raw: c.raw, locator: c.loc, reason: c.reading.state === 'unreadable' ? c.reading.reason : null,
+    .map((c) => ({
+      m: METRIC_ORDER.get(c.metric)!, a: APPLICANT_ORDER.get(c.applicant) ?? -1,
+      row: {
+        report_id: reportId, metric: c.metric, applicant: c.applicant,
+        value: c.reading.state === 'number' ? c.reading.value : null, state: c.reading.state,
+        raw: c.raw, locator: c.loc, reason: c.reading.state === 'unreadable' ? c.reading.reason : null,
+      } satisfies CellRow,
     }))
-    .sort((a, b) => METRIC_ORDER.get(a.metric)! - METRIC_ORDER.get(b.metric)! || (APPLICANT_ORDER.get(a.applicant) ?? -1) - (APPLICANT_ORDER.get(b.applicant) ?? -1));
+    .sort((x, y) => x.m - y.m || x.a - y.a)
+    .map((x) => x.row);
   const unreadableCount = cells.filter((c) => c.state === 'unreadable').length;
   const missingTables = (['t2', 't3', 't4'] as const).filter((t) => !draft.tables[t]);
   let status: ReportStatus = 'ok';

@@ -129,8 +129,8 @@ function span(v: string | undefined, max: number): number {
 
 /** A data table becomes a grid; a layout table (one that holds a table) gives up its cells' blocks. */
 function finishTable(t: TableCtx, nextIndex: () => number): DocBlock[] {
-  const cells = t.rows.flat();
-  if (cells.some((c) => c.blocks.some((b) => b.kind === 'table'))) return cells.flatMap((c) => c.blocks);
+  // (no Array.prototype.flat on every table: it cost more than the test itself)
+  if (t.rows.some((row) => row.some((c) => c.blocks.some((b) => b.kind === 'table')))) return t.rows.flat().flatMap((c) => c.blocks);
   const index = nextIndex();
   const grid: DocRow[] = [];
   t.rows.forEach((row, r) => {

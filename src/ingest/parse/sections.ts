@@ -24,9 +24,17 @@ export interface Layout {
 
 const MAX_HEADING = 40;
 
+/** A short row whose printed cells all say one same thing (a heading, merged across a table or not). */
 function isHeading(row: Row): boolean {
-  const distinct = new Set(row.own.map((c) => c.text.trim()).filter(Boolean));
-  return distinct.size === 1 && row.key.length <= MAX_HEADING;
+  if (row.key.length > MAX_HEADING) return false;
+  let said: string | undefined;
+  for (const c of row.own) {
+    const t = c.text.trim();
+    if (t === '') continue;
+    if (said === undefined) said = t;
+    else if (t !== said) return false;
+  }
+  return said !== undefined;
 }
 
 export function findLayout(rows: Row[]): Layout {

@@ -3,6 +3,7 @@
  * names and rows of items. The column names say which template printed the table, and together
  * with the row item they give the metric code.
  */
+import { nfkc } from '../normalize.ts';
 import { readCell } from './cell-value.ts';
 import { unreadable, type ParsedCell } from './parsed-cell.ts';
 import { splitRow, takeValues, type Row } from './rows.ts';
@@ -67,7 +68,7 @@ export function parseTable2(rows: Row[]): Table2 {
     }
     if (values.length === 0 || values.every((v) => v.text.trim() === '') && !ITEMS.some((i) => i.re.test(label))) {
       const found = row.own
-        .map((c) => COLUMNS.find((k) => k.re.test(c.text.replace(/\s+/g, '').normalize('NFKC'))))
+        .map((c) => COLUMNS.find((k) => k.re.test(nfkc(c.text.replace(/\s+/g, '')))))
         .filter((k): k is (typeof COLUMNS)[number] => k !== undefined);
       if (found.length) {
         columns = found.map((k) => ({ key: k.key, era: k.era }));

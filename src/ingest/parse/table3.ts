@@ -76,7 +76,9 @@ export function parseTable3(rows: Row[]): Table3 {
     order.push(metric);
   }
   const problem = headerProblem(header);
-  let cells = order.flatMap((m) => byMetric.get(m)!);
+  // a loop, not flatMap, which took as long as the rest of this function
+  let cells: ParsedCell[] = [];
+  for (const m of order) for (const c of byMetric.get(m)!) cells.push(c);
   if (problem) cells = cells.map((c) => unreadable(c.metric, c.applicant, problem, c.raw, c.loc));
   return { cells, rows: order, notes };
 }

@@ -42,21 +42,19 @@ function where(applicant: string): string {
 function evaluate(
   id: Identity, applicant: string, lhs: Term[], rhs: Term[], out: Finding[], blanks: Set<ParsedCell>, place: () => string, metric: string,
 ): void {
-  const all = [...lhs, ...rhs];
-  // the texts are only made for a finding: most checks of most reports pass
-  const metrics = () => [...new Set(all.map((t) => t.metric))];
-  const bad = all.filter((t) => t.cell.reading.state === 'na' || t.cell.reading.state === 'unreadable');
-  if (bad.length) {
+  // Most checks of most reports pass: they are summed without making anything, and the texts and
+  // lists are only made for a finding (some 50 checks a report, a tenth of the parsing otherwise).
+  const l = sum(lhs);
+  const r = sum(rhs);
+  if (Number.isNaN(l) || Number.isNaN(r)) {
+    const bad = [...lhs, ...rhs].filter((t) => t.cell.reading.state === 'na' || t.cell.reading.state === 'unreadable');
     out.push(finding(id.rule, `${place()}：${bad.map((t) => `「${t.label}」为${t.cell.reading.state === 'na' ? '不适用' : '无法读取'}（${t.cell.raw || '空'}）`).join('、')}，无法校验`, {
-      result: 'not_assessable', applicant, metric, metrics: metrics(),
+      result: 'not_assessable', applicant, metric, metrics: metricsOf(lhs, rhs),
     }));
     return;
   }
-  const value = (t: Term) => (t.cell.reading.state === 'number' ? t.cell.reading.value : 0);
-  all.filter((t) => t.cell.reading.state === 'blank').forEach((t) => blanks.add(t.cell));
-  const sum = (ts: Term[]) => ts.reduce((s, t) => s + value(t), 0);
-  const l = sum(lhs);
-  const r = sum(rhs);
+  for (const t of lhs) if (t.cell.reading.state === 'blank') blanks.add(t.cell);
+  for (const t of rhs) if (t.cell.reading.state === 'blank') blanks.add(t.cell);
   if (Math.abs(l - r) < 1e-9) return;
   const show = (ts: Term[], total: number) => {
     const term = (t: Term) => `${t.label} ${t.cell.reading.state === 'blank' ? '空白' : value(t)}`;
@@ -65,9 +63,32 @@ function evaluate(
     return shown.length ? `${shown.map(term).join(' + ')} = ${round(total)}` : '各项均为 0 或空白';
   };
   out.push(finding(id.rule, `${place()}：${show(lhs, l)}，但 ${show(rhs, r)}，相差 ${round(Math.abs(l - r))}（空白按 0 计）`, {
-    applicant, metric, metrics: metrics(), expected: round(r), actual: round(l),
+    applicant, metric, metrics: metricsOf(lhs, rhs), expected: round(r), actual: round(l),
   }));
 }
+
+/** A term's value in a check: a blank counts as 0. */
+const value = (t: Term): number => (t.cell.reading.state === 'number' ? t.cell.reading.value : 0);
+
+/** The terms' sum, left to right; NaN if one of them is `na` or `unreadable` (the check cannot be made). */
+function sum(ts: Term[]): number {
+  let s = 0;
+  for (const t of ts) {
+    const reading = t.cell.reading;
+    if (reading.state === 'number') s += reading.value;
+    else if (reading.state !== 'blank') return NaN;
+  }
+  return s;
+}
+
+/** The terms of each side's items in one list (Array.prototype.flat took a tenth of the parsing here). */
+function joined(items: (Term[] | null)[]): Term[] {
+  const out: Term[] = [];
+  for (const ts of items) for (const t of ts!) out.push(t);
+  return out;
+}
+
+const metricsOf = (lhs: Term[], rhs: Term[]): string[] => [...new Set([...lhs, ...rhs].map((t) => t.metric))];
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
@@ -92,7 +113,7 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
         const lhs = id.lhs.map((m) => terms(m, a, get));
         const rhs = id.rhs.map((m) => (id.rule === 'T3_OTHER_SUBSUM' ? (get(m, a) ? [{ metric: m, cell: get(m, a)!, label: shortLabel(m) }] : null) : terms(m, a, get)));
         if ([...lhs, ...rhs].some((t) => t === null)) continue;
-        evaluate(id, a, lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, () => `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
+        evaluate(id, a, joined(lhs), joined(rhs), out, blanks, () => `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
       }
     } else if (id.kind === 'row_total') {
       for (const row of id.rows ?? []) {
@@ -113,7 +134,7 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
       const rhs = id.rhs.map((m) => terms(m, '', get));
       if ([...lhs, ...rhs].some((t) => t === null)) continue;
       const block = metricDef(id.lhs[0]).block ?? '';
-      evaluate(id, '', lhs.flat() as Term[], rhs.flat() as Term[], out, blanks, () => `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
+      evaluate(id, '', joined(lhs), joined(rhs), out, blanks, () => `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
     }
   }
   return { findings: out, blanks };
