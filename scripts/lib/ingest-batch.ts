@@ -6,7 +6,7 @@
  * (one per core) take the parsing when the batch is big enough to win back their start-up.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { reportIdOf } from '../../src/ingest/hash.ts';
@@ -66,7 +66,7 @@ export interface BatchResult {
   peakRss: number;
 }
 
-interface Task extends FileTask { bytes: Uint8Array; sha256: string }
+interface Task extends FileTask { bytes: Uint8Array<ArrayBuffer>; sha256: string }
 
 /** Limits on the work for one file; beyond them the file fails alone and the batch goes on. */
 export interface FileLimits { seconds: number; heapMb: number; maxBytes: number }
@@ -164,9 +164,8 @@ class Pool {
     }
     const timer = setTimeout(() => this.fail(w, `处理超过 ${this.limits.seconds} 秒，已停止 / stopped after ${this.limits.seconds} s`), this.limits.seconds * 1000);
     this.busy.set(w, { job, timer });
-    const { bytes, ...rest } = job.task;
-    const copy = bytes.slice();
-    w.postMessage({ ...rest, bytes: copy }, [copy.buffer]);
+    // the bytes are moved, not copied: readTask gave each file memory of its own
+    w.postMessage(job.task, [job.task.bytes.buffer]);
   }
 
   private done(w: Worker, rows: Rows) {
@@ -187,7 +186,7 @@ class Pool {
     this.idle = this.idle.filter((x) => x !== w);
     const failed = (job: Job, why: string) => {
       const t = job.task;
-      job.resolve({ report: failedReport(t.path, t.sha256, why, t.url, sniffFormat(t.bytes, t.path)), cells: [], findings: [] });
+      job.resolve({ report: failedReport(t.path, t.sha256, why, t.url, formatOf(t)), cells: [], findings: [] });
     };
     if (b) {
       clearTimeout(b.timer);
@@ -207,6 +206,19 @@ class Pool {
     const ws = [...this.all];
     this.all.clear();
     return Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * A task's format for its failed row. Its bytes went to the worker that failed (moved, so this
+ * thread no longer has them): read again from the file, which only a stopped worker's file needs.
+ */
+function formatOf(t: Task): string {
+  if (t.bytes.byteLength) return sniffFormat(t.bytes, t.path);
+  try {
+    return sniffFormat(new Uint8Array(readFileSync(t.abs)), t.path);
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -440,19 +452,35 @@ export function takeWindow<F extends { size: number }>(ahead: F[], files: number
 /** A file read and hashed, ready for parsing; or, if it cannot be parsed at all, its row saying why. */
 function readTask(f: InputFile, src: SourceInfo | undefined, regionHint: string | null, limits: FileLimits): Task | FileRows {
   try {
-    const size = statSync(f.abs).size;
+    // one open, stat and read, into memory of the file's own that goes to a worker as it is
+    // (readFileSync may give a small file a slice of a shared pool, which cannot be moved)
+    const fd = openSync(f.abs, 'r');
+    let bytes: Uint8Array<ArrayBuffer>;
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+      if (size > limits.maxBytes || size === 0) bytes = new Uint8Array(0);
+      else {
+        bytes = new Uint8Array(size);
+        let got = 0;
+        for (let n; got < size && (n = readSync(fd, bytes, got, size - got, null)) > 0;) got += n;
+        // a file that shrank since its stat: what there was
+        if (got < size) bytes = bytes.subarray(0, got);
+      }
+    } finally {
+      closeSync(fd);
+    }
     if (size > limits.maxBytes) {
       const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
       const reason = `文件过大（${mb(size)}，上限 ${mb(limits.maxBytes)}），未读取 / file too large (${mb(size)}, limit ${mb(limits.maxBytes)})`;
       return { report: failedReport(f.path, hashFile(f.abs), reason, src?.url ?? null, /\.pdf$/i.test(f.path) ? 'pdf' : 'unknown'), cells: [], findings: [] };
     }
-    if (size === 0) {
+    if (bytes.length === 0) {
       // all empty files share one hash: each keeps its own row and id
       const sha = createHash('sha256').update('').digest('hex');
       const report = failedReport(f.path, sha, '空文件 / empty file', src?.url ?? null, 'empty');
       return { report: { ...report, report_id: reportIdOf(createHash('sha256').update(`${sha}\n${f.path}`).digest('hex')) }, cells: [], findings: [] };
     }
-    const bytes = new Uint8Array(readFileSync(f.abs));
     return { path: f.path, abs: f.abs, regionHint: src?.region ?? regionHint, url: src?.url ?? null, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (e) {
     const pseudo = createHash('sha256').update(`unreadable:${f.path}`).digest('hex');

@@ -154,6 +154,9 @@ describe('the bad-input corpus', () => {
     expect(by('a-good.txt').status).toBe('ok');
     expect(by('b-slow.pdf').status_reason).toMatch(/stopped after 0.3 s/);
     expect(by('c-big.txt').status_reason).toMatch(/stopped after|memory limit/);
+    // their bytes went to the stopped worker: the format is still told, from the file
+    expect(by('b-slow.pdf').source_format).toBe('pdf');
+    expect(by('c-big.txt').source_format).toBe('text');
     expect(by('d-good.txt').status).toBe('failed'); // byte-identical to a-good.txt
     expect(by('d-good.txt').status_reason).toMatch(/byte-identical/);
   }, 120_000);
