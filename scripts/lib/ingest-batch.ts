@@ -83,6 +83,8 @@ const LOOKAHEAD = 16;
 const WINDOW_FILES = 1024;
 /** A window's files are held in memory from reading to appending: two windows at a time. */
 const WINDOW_BYTES = 64 * 1024 * 1024;
+/** Files read at a time before the workers' messages are seen to (about 2 ms of reading). */
+const READ_CHUNK = 64;
 /** Workers are started for a batch of this many files or more (or 100 PDFs), which wins back their start-up. */
 const WORKER_BATCH = 256;
 /**
@@ -375,16 +377,29 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
     for (; slice.length; slice = nextWindow()) {
       files += slice.length;
       const srcs = await sourcesOf(slice);
-      const tasks = slice.map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
-      const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
-      const known = await builder.known(shas);
-      for (const sha of shas) {
-        const paths = uncommitted.flatMap((w) => w.get(sha) ?? []);
-        if (paths.length) known.set(sha, [...new Set([...(known.get(sha) ?? []), ...paths])].sort());
-      }
       const sent = new Map<string, string[]>();
       const rowOf = (sha: string, path: string) => sent.set(sha, [...(sent.get(sha) ?? []), path]);
-      const results: Promise<Rows | null>[] = tasks.map((t) => {
+      // what this window's files repeat: in the dataset, in a window not yet committed, or earlier in this window
+      const known = new Map<string, string[]>();
+      const results: Promise<Rows | null>[] = [];
+      // A few files at a time, then the workers' messages are seen to: reading a whole window
+      // here at once left both workers waiting for their next file meanwhile.
+      for (let at = 0; at < slice.length; at += READ_CHUNK) {
+        const tasks = slice.slice(at, at + READ_CHUNK).map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
+        const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
+        // taken before the lookup: a window that commits during it is then seen in one or the other
+        const pending = shas.map((sha) => uncommitted.flatMap((w) => w.get(sha) ?? []));
+        const found = await builder.known(shas);
+        shas.forEach((sha, i) => {
+          const stored = found.get(sha);
+          const more = [...(known.get(sha) ?? []), ...pending[i]];
+          if (more.length) known.set(sha, [...new Set([...(stored ?? []), ...more])].sort());
+          else if (stored) known.set(sha, stored);
+        });
+        for (const t of tasks) results.push(dispatch(t));
+        await new Promise((next) => setImmediate(next));
+      }
+      function dispatch(t: Task | FileRows): Promise<Rows | null> {
         if (!('sha256' in t)) {
           // a file that could not be read at all is recorded once, not again on every re-run
           if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
@@ -403,7 +418,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
         if (before?.length) return Promise.resolve(copyOf(t, before[0]));
         known.set(t.sha256, [t.path]);
         return pool ? pool.run(t) : core.ingestBytesOf(t).then(core.encodeRows);
-      });
+      }
       uncommitted.push(sent);
       await committing;
       committing = commit(slice, results, sent);

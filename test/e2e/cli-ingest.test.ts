@@ -179,6 +179,15 @@ describe('worker threads', () => {
     const rows = await query(`SELECT source_path, status, status_reason FROM '${join(dir, 'repeats-1', 'reports.parquet')}' ORDER BY source_path`);
     expect(rows.map((r) => r.status)).toEqual(['ok', 'failed', 'ok', 'failed', 'failed', 'failed']);
     for (const r of rows.filter((x) => x.status === 'failed')) expect(r.status_reason).toMatch(new RegExp(`byte-identical to .*${String(r.source_path).endsWith('.html') ? 'c\\.html' : 'a\\.txt'}$`));
+    // one window of more files than are read at a time: copies in a later chunk name the first of the window
+    const chunks = join(dir, 'repeats-chunks');
+    mkdirSync(chunks);
+    for (let i = 0; i < 150; i++) writeFileSync(join(chunks, `r${String(i).padStart(3, '0')}.${i % 2 ? 'html' : 'txt'}`), i % 2 ? pingtan : julu);
+    await ingestToDataset([chunks], join(dir, 'repeats-chunks-ds'), { workers: 2 });
+    const many = await query(`SELECT source_path, status, status_reason FROM '${join(dir, 'repeats-chunks-ds', 'reports.parquet')}' ORDER BY source_path`);
+    expect(many.filter((r) => r.status === 'ok').map((r) => String(r.source_path).split('/').pop())).toEqual(['r000.txt', 'r001.html']);
+    for (const r of many.filter((x) => x.status === 'failed')) expect(r.status_reason).toMatch(String(r.source_path).endsWith('.html') ? /byte-identical to .*r001\.html$/ : /byte-identical to .*r000\.txt$/);
+    expect(many).toHaveLength(150);
   });
 
   it('take each file\'s source from the sources table, however many windows are looked up at once', async () => {
