@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellTooLong, MAX_CELL_TEXT, cellsCsv, readCellsCsv } from '../../scripts/lib/cells-csv.ts';
+import { CellTooLong, MAX_CELL_TEXT, cellsCsvBytes, readCellsCsv } from '../../scripts/lib/cells-csv.ts';
 import { encodeRows, failedReport } from '../../scripts/lib/ingest-one.ts';
 import type { CellRow } from '../../src/model/contract.ts';
 
@@ -36,7 +36,7 @@ describe('property: cells as CSV lines, read by DuckDB', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cell, { maxLength: 30 }), { minLength: 1, maxLength: 8 }), async (reports) => {
         const file = join(dir, `w${run++}.csv`);
-        writeFileSync(file, reports.map(cellsCsv).join(''));
+        writeFileSync(file, Buffer.concat(reports.map(cellsCsvBytes)));
         const got = (await conn.runAndReadAll(`SELECT * FROM ${readCellsCsv(file)}`)).getRowObjectsJS();
         const want = reports.flatMap((cells) => cells.map((c, seq) => ({ ...c, seq })));
         expect(got).toEqual(want);
@@ -54,7 +54,7 @@ describe('property: cells as CSV lines, read by DuckDB', () => {
     }));
     const file = join(dir, 'big.csv');
     const reports = Array.from({ length: 1000 }, (_, r) => cells(r));
-    writeFileSync(file, reports.map(cellsCsv).join(''));
+    writeFileSync(file, Buffer.concat(reports.map(cellsCsvBytes)));
     const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(DISTINCT report_id)::INTEGER AS r FROM ${readCellsCsv(file)}`)).getRowObjectsJS();
     expect(row.n).toBe(200_000);
     expect(row.r).toBe(1000);
@@ -68,10 +68,10 @@ describe('property: cells as CSV lines, read by DuckDB', () => {
     const raw = `"${'表'.repeat(MAX_CELL_TEXT - 20)}"`;
     const cell = (text: string): CellRow => ({ report_id: '0123456789abcdef', metric: 'app.new', applicant: 'total', value: null, state: 'unreadable', raw: text, locator: 'L1', reason: 'r' });
     const file = join(dir, 'long.csv');
-    writeFileSync(file, cellsCsv([cell(raw), cell('after')]));
+    writeFileSync(file, cellsCsvBytes([cell(raw), cell('after')]));
     const got = (await conn.runAndReadAll(`SELECT raw = '${raw.replaceAll("'", "''")}' AS same, length(raw) AS n FROM ${readCellsCsv(file)} ORDER BY seq`)).getRowObjectsJS();
     expect(got.map((r) => r.same)).toEqual([true, false]);
-    expect(() => cellsCsv([cell(`${raw}${'x'.repeat(30)}`)])).toThrow(CellTooLong);
+    expect(() => cellsCsvBytes([cell(`${raw}${'x'.repeat(30)}`)])).toThrow(CellTooLong);
     const report = { ...failedReport('big.html', 'ab'.repeat(32), 'x', null, 'html'), status: 'ok' as const };
     const encoded = encodeRows({ report, cells: [cell(`${raw}${'x'.repeat(30)}`)], findings: [] });
     expect(encoded.report).toMatchObject({ source_path: 'big.html', status: 'failed', source_format: 'html' });
