@@ -42,10 +42,9 @@ function where(applicant: string): string {
 function evaluate(
   id: Identity, applicant: string, lhs: Term[], rhs: Term[], out: Finding[], blanks: Set<ParsedCell>, place: () => string, metric: string,
 ): void {
-  // Most checks of most reports pass: they are summed without making anything, and the texts and
-  // lists are only made for a finding (some 50 checks a report, a tenth of the parsing otherwise).
-  const l = sum(lhs);
-  const r = sum(rhs);
+  // (a check that `holds` is not brought here: this one fails, cannot be made, or is told to)
+  const l = cellSum(lhs.map((t) => t.cell));
+  const r = cellSum(rhs.map((t) => t.cell));
   if (Number.isNaN(l) || Number.isNaN(r)) {
     const bad = [...lhs, ...rhs].filter((t) => t.cell.reading.state === 'na' || t.cell.reading.state === 'unreadable');
     out.push(finding(id.rule, `${place()}：${bad.map((t) => `「${t.label}」为${t.cell.reading.state === 'na' ? '不适用' : '无法读取'}（${t.cell.raw || '空'}）`).join('、')}，无法校验`, {
@@ -70,17 +69,6 @@ function evaluate(
 /** A term's value in a check: a blank counts as 0. */
 const value = (t: Term): number => (t.cell.reading.state === 'number' ? t.cell.reading.value : 0);
 
-/** The terms' sum, left to right; NaN if one of them is `na` or `unreadable` (the check cannot be made). */
-function sum(ts: Term[]): number {
-  let s = 0;
-  for (const t of ts) {
-    const reading = t.cell.reading;
-    if (reading.state === 'number') s += reading.value;
-    else if (reading.state !== 'blank') return NaN;
-  }
-  return s;
-}
-
 /** The terms of each side's items in one list (Array.prototype.flat took a tenth of the parsing here). */
 function joined(items: (Term[] | null)[]): Term[] {
   const out: Term[] = [];
@@ -92,6 +80,54 @@ const metricsOf = (lhs: Term[], rhs: Term[]): string[] => [...new Set([...lhs, .
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * The printed cells of one side of a check, as `terms` finds them (each metric's cell, or all
+ * its printed parts; with `own`, the cell itself only), without terms or labels; null when one
+ * is not printed.
+ */
+function sideCells(metrics: readonly string[], applicant: string, get: Lookup, own = false): ParsedCell[] | null {
+  const cells: ParsedCell[] = [];
+  for (const m of metrics) {
+    const cell = get(m, applicant);
+    if (cell) {
+      cells.push(cell);
+      continue;
+    }
+    const parts = own ? undefined : metricDef(m).parts;
+    if (!parts) return null;
+    for (const p of parts) {
+      const c = get(p, applicant);
+      if (!c) return null;
+      cells.push(c);
+    }
+  }
+  return cells;
+}
+
+/**
+ * Whether a check holds, from its sides' cells alone, summed in the order `evaluate` sums them;
+ * if so its blank cells are recorded as counted as 0, as `evaluate` records them. Most checks of
+ * most reports hold, and so need no terms, labels or texts at all; any other goes to `evaluate`.
+ */
+function holds(lhs: readonly ParsedCell[], rhs: readonly ParsedCell[], blanks: Set<ParsedCell>): boolean {
+  const l = cellSum(lhs);
+  const r = cellSum(rhs);
+  if (Number.isNaN(l) || Number.isNaN(r) || !(Math.abs(l - r) < 1e-9)) return false;
+  for (const c of lhs) if (c.reading.state === 'blank') blanks.add(c);
+  for (const c of rhs) if (c.reading.state === 'blank') blanks.add(c);
+  return true;
+}
+
+/** The cells' sum, left to right, a blank as 0; NaN if one of them is `na` or `unreadable` (the check cannot be made). */
+function cellSum(cells: readonly ParsedCell[]): number {
+  let s = 0;
+  for (const c of cells) {
+    if (c.reading.state === 'number') s += c.reading.value;
+    else if (c.reading.state !== 'blank') return NaN;
+  }
+  return s;
 }
 
 export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; blanks: Set<ParsedCell> } {
@@ -110,6 +146,8 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
       for (const a of APPLICANT_CODES) {
         // 「（六）= Σ 子项」 is only checked when both the subtotal and its sub-rows are printed
         if (id.rule === 'T3_OTHER_SUBSUM' && !get(id.lhs[0], a)) continue;
+        const [lc, rc] = [sideCells(id.lhs, a, get), sideCells(id.rhs, a, get, id.rule === 'T3_OTHER_SUBSUM')];
+        if (!lc || !rc || holds(lc, rc, blanks)) continue;
         const lhs = id.lhs.map((m) => terms(m, a, get));
         const rhs = id.rhs.map((m) => (id.rule === 'T3_OTHER_SUBSUM' ? (get(m, a) ? [{ metric: m, cell: get(m, a)!, label: shortLabel(m) }] : null) : terms(m, a, get)));
         if ([...lhs, ...rhs].some((t) => t === null)) continue;
@@ -127,9 +165,12 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
           out.push(finding(id.rule, `${place()}：只填了总计列 ${total.raw}，各申请人列空白，无法校验`, { result: 'not_assessable', applicant: 'total', metric: row, metrics: [row] }));
           continue;
         }
+        if (holds([total], partCells, blanks)) continue;
         evaluate(id, 'total', [{ metric: row, cell: total, label: '总计' }], partCells.map((cell) => ({ metric: row, cell, label: applicantLabel(cell.applicant) })), out, blanks, place, row);
       }
     } else {
+      const [lc, rc] = [sideCells(id.lhs, '', get), sideCells(id.rhs, '', get)];
+      if (!lc || !rc || holds(lc, rc, blanks)) continue;
       const lhs = id.lhs.map((m) => terms(m, '', get));
       const rhs = id.rhs.map((m) => terms(m, '', get));
       if ([...lhs, ...rhs].some((t) => t === null)) continue;
