@@ -46,13 +46,14 @@ function room(bytes: number): void {
   buf = bigger;
 }
 
-/** An ASCII string (a number's digits, NULL) as it is; room is left for the byte after it. */
-function ascii(s: string): void {
+/** An ASCII string (a number's digits, NULL) as it is, then the byte `end`. */
+function ascii(s: string, end: number): void {
   room(s.length + 1);
   for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+  buf[at++] = end;
 }
 
-/** A text in quotes, quotes in it doubled; room is left for the byte after it. */
+/** A text in quotes, quotes in it doubled, then a comma. */
 function text(s: string): void {
   // a UTF-16 unit takes at most 3 bytes; a doubled quote, 2; then the quotes and a separator
   room(3 * s.length + 3);
@@ -70,11 +71,12 @@ function text(s: string): void {
     buf[at++] = c;
   }
   buf[at++] = QUOTE;
+  buf[at++] = COMMA;
 }
 
 const NULL = '\\N';
 // a JS number's shortest decimal form reads back as the same double (String(-0) would lose the sign)
-const double = (v: number | null | undefined): void => ascii(v === null || v === undefined ? NULL : Object.is(v, -0) ? '-0' : String(v));
+const double = (v: number | null | undefined): void => ascii(v === null || v === undefined ? NULL : Object.is(v, -0) ? '-0' : String(v), COMMA);
 
 /** The cells of one report, in order, each line ending with the cell's place in its report (`seq`), as UTF-8 bytes of their own (a worker hands them over without a copy). */
 export function cellsCsvBytes(cells: readonly CellRow[]): Uint8Array<ArrayBuffer> {
@@ -86,24 +88,15 @@ export function cellsCsvBytes(cells: readonly CellRow[]): Uint8Array<ArrayBuffer
       throw new CellTooLong(`单元格原文过长（${chars.toLocaleString('en-US')} 字符，上限 ${MAX_CELL_TEXT.toLocaleString('en-US')}）/ a cell's text is too long (${chars} characters)`);
     }
     text(c.report_id);
-    buf[at++] = COMMA;
     text(c.metric);
-    buf[at++] = COMMA;
     text(c.applicant);
-    buf[at++] = COMMA;
     double(c.value);
-    buf[at++] = COMMA;
     text(c.state);
-    buf[at++] = COMMA;
     text(c.raw);
-    buf[at++] = COMMA;
     text(c.locator);
-    buf[at++] = COMMA;
-    if (c.reason === null || c.reason === undefined) ascii(NULL);
+    if (c.reason === null || c.reason === undefined) ascii(NULL, COMMA);
     else text(c.reason);
-    buf[at++] = COMMA;
-    ascii(String(seq));
-    buf[at++] = NEWLINE;
+    ascii(String(seq), NEWLINE);
   }
   const out = buf.slice(0, at);
   // a report with a huge cell leaves the scratch large: let it go

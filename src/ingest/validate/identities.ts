@@ -24,17 +24,6 @@ function shortLabel(code: string): string {
   return s;
 }
 
-/** The printed cells standing for `metric`: the cell itself, or its printed parts (（六） in v2021). */
-function terms(metric: string, applicant: string, get: Lookup): Term[] | null {
-  const cell = get(metric, applicant);
-  if (cell) return [{ metric, cell, label: shortLabel(metric) }];
-  const parts = metricDef(metric).parts;
-  if (!parts) return null;
-  const found = parts.map((p) => get(p, applicant));
-  if (found.some((c) => !c)) return null;
-  return found.map((c, i) => ({ metric: parts[i], cell: c!, label: shortLabel(parts[i]) }));
-}
-
 function where(applicant: string): string {
   return applicant ? `「${applicantLabel(applicant)}」列` : '';
 }
@@ -69,13 +58,6 @@ function evaluate(
 /** A term's value in a check: a blank counts as 0. */
 const value = (t: Term): number => (t.cell.reading.state === 'number' ? t.cell.reading.value : 0);
 
-/** The terms of each side's items in one list (Array.prototype.flat took a tenth of the parsing here). */
-function joined(items: (Term[] | null)[]): Term[] {
-  const out: Term[] = [];
-  for (const ts of items) for (const t of ts!) out.push(t);
-  return out;
-}
-
 const metricsOf = (lhs: Term[], rhs: Term[]): string[] => [...new Set([...lhs, ...rhs].map((t) => t.metric))];
 
 function round(x: number): number {
@@ -83,9 +65,8 @@ function round(x: number): number {
 }
 
 /**
- * The printed cells of one side of a check, as `terms` finds them (each metric's cell, or all
- * its printed parts; with `own`, the cell itself only), without terms or labels; null when one
- * is not printed.
+ * The printed cells of one side of a check: each metric's own cell, or all its printed parts
+ * (（六） in v2021; with `own`, the cell itself only); null when one is not printed.
  */
 function sideCells(metrics: readonly string[], applicant: string, get: Lookup, own = false): ParsedCell[] | null {
   const cells: ParsedCell[] = [];
@@ -121,6 +102,9 @@ function holds(lhs: readonly ParsedCell[], rhs: readonly ParsedCell[], blanks: S
 }
 
 /** The cells' sum, left to right, a blank as 0; NaN if one of them is `na` or `unreadable` (the check cannot be made). */
+/** A side's cells as the terms of a finding, each named by its metric's short label. */
+const termsOf = (cells: ParsedCell[]): Term[] => cells.map((cell) => ({ metric: cell.metric, cell, label: shortLabel(cell.metric) }));
+
 function cellSum(cells: readonly ParsedCell[]): number {
   let s = 0;
   for (const c of cells) {
@@ -148,10 +132,7 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
         if (id.rule === 'T3_OTHER_SUBSUM' && !get(id.lhs[0], a)) continue;
         const [lc, rc] = [sideCells(id.lhs, a, get), sideCells(id.rhs, a, get, id.rule === 'T3_OTHER_SUBSUM')];
         if (!lc || !rc || holds(lc, rc, blanks)) continue;
-        const lhs = id.lhs.map((m) => terms(m, a, get));
-        const rhs = id.rhs.map((m) => (id.rule === 'T3_OTHER_SUBSUM' ? (get(m, a) ? [{ metric: m, cell: get(m, a)!, label: shortLabel(m) }] : null) : terms(m, a, get)));
-        if ([...lhs, ...rhs].some((t) => t === null)) continue;
-        evaluate(id, a, joined(lhs), joined(rhs), out, blanks, () => `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
+        evaluate(id, a, termsOf(lc), termsOf(rc), out, blanks, () => `表三${where(a)}（${id.rule === 'T3_BALANCE' ? '一 + 二 = 三（七）+ 四' : id.rule === 'T3_OUTCOME_SUM' ? '（七）总计 = 各办理结果之和' : '（六）= 子项之和'}）`, id.lhs[0]);
       }
     } else if (id.kind === 'row_total') {
       for (const row of id.rows ?? []) {
@@ -171,11 +152,8 @@ export function checkIdentities(cells: ParsedCell[]): { findings: Finding[]; bla
     } else {
       const [lc, rc] = [sideCells(id.lhs, '', get), sideCells(id.rhs, '', get)];
       if (!lc || !rc || holds(lc, rc, blanks)) continue;
-      const lhs = id.lhs.map((m) => terms(m, '', get));
-      const rhs = id.rhs.map((m) => terms(m, '', get));
-      if ([...lhs, ...rhs].some((t) => t === null)) continue;
       const block = metricDef(id.lhs[0]).block ?? '';
-      evaluate(id, '', joined(lhs), joined(rhs), out, blanks, () => `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
+      evaluate(id, '', termsOf(lc), termsOf(rc), out, blanks, () => `表四「${block}」（总计 = 维持 + 纠正 + 其他 + 尚未审结）`, id.lhs[0]);
     }
   }
   return { findings: out, blanks };
