@@ -41,7 +41,7 @@ const NEWLINE = 10;
 const NULL = '\\N';
 
 /** The scratch, larger, with its first `at` bytes kept. */
-function grow(at: number, bytes: number): Uint8Array {
+function grow(at: number, bytes: number): Uint8Array<ArrayBuffer> {
   const bigger = new Uint8Array(Math.max(scratch.length * 2, at + bytes));
   bigger.set(scratch.subarray(0, at));
   return (scratch = bigger);
@@ -121,7 +121,7 @@ export function cellsCsvBytes(cells: readonly CellRow[]): Uint8Array<ArrayBuffer
   let at = 0;
   // a report's cells share its id: written once, copied on each line
   let id = '';
-  let idField = new Uint8Array(0);
+  let idField: Uint8Array = new Uint8Array(0);
   for (let seq = 0; seq < cells.length; seq++) {
     const c = cells[seq];
     const chars = c.raw.length + c.locator.length + (c.reason?.length ?? 0) + c.metric.length + c.applicant.length;
