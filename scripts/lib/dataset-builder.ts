@@ -50,6 +50,13 @@ export type { FileResult as FileRows } from './ingest-one.ts';
  */
 const READING_MEMORY = process.env.XXGK_READING_MEMORY ?? '160MB';
 /**
+ * DuckDB's threads while files are read: one. A window's statements (its cells from CSV to
+ * Parquet) then run on the thread that calls them, beside the two parsing threads, rather than
+ * on every core against them: reading 20,000 reports took 7–12 % less CPU (docs/scale.md). The
+ * writing gets DuckDB's own default back.
+ */
+const READING_THREADS = Number(process.env.XXGK_READING_THREADS ?? 1);
+/**
  * DuckDB's memory while the dataset is written (its sorts and joins spill to disk beyond it).
  * The process's peak follows it: the RSS runs a few hundred MB above DuckDB's own account. At
  * 400 MB every statement fits at a million reports since the statements that grew with the
@@ -144,6 +151,8 @@ export class DatasetBuilder {
   private shas: Promise<ShaFilter> | null = null;
   /** Windows added by this process (their files' names). */
   private windows = 0;
+  /** DuckDB's own number of threads, while READING_THREADS are set for the windows (null before the first window). */
+  private threads: number | null = null;
 
   /**
    * `conn` writes; `lookups` reads (sources, known files) while `conn` appends the previous
@@ -329,6 +338,10 @@ export class DatasetBuilder {
    */
   async add(batch: (FileResult | EncodedResult)[]): Promise<void> {
     if (!batch.length) return;
+    if (this.threads === null) {
+      this.threads = Number((await this.conn.runAndReadAll(`SELECT current_setting('threads')`)).getRows()[0][0]);
+      await this.conn.run(`SET threads = ${READING_THREADS}`);
+    }
     const csvFile = join(this.work, 'window-cells.csv');
     const name = `${process.pid}-${Date.now()}-${this.windows++}.parquet`;
     const file = join(this.work, PENDING_DIR, name);
@@ -512,6 +525,7 @@ export class DatasetBuilder {
 
   private async write(meta: { generator: string; synthetic?: boolean; copySources?: boolean }): Promise<Manifest> {
     await this.conn.run(`SET memory_limit = ${sqlString(WRITING_MEMORY)}`);
+    if (this.threads !== null) await this.conn.run(`SET threads = ${this.threads}`);
     const reports = Number((await this.rows('SELECT count(*)::BIGINT AS n FROM reports'))[0].n);
     const slices = cellSlices(reports);
     // Over ONE_SORT_REPORTS the cells are first loaded into the table, and the statements that
