@@ -7,7 +7,7 @@
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
  * into a temporary folder that is swapped in with renames.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
@@ -345,14 +345,13 @@ export class DatasetBuilder {
     const csvFile = join(this.work, 'window-cells.csv');
     const name = `${process.pid}-${Date.now()}-${this.windows++}.parquet`;
     const file = join(this.work, PENDING_DIR, name);
-    let bytes = 0;
+    const lines = batch.map((f) => ('cellsCsv' in f ? f.cellsCsv : cellsCsvBytes(f.cells)));
+    const bytes = lines.reduce((n, l) => n + l.length, 0);
     const fd = openSync(csvFile, 'w');
     try {
-      for (const f of batch) {
-        const csv = 'cellsCsv' in f ? f.cellsCsv : cellsCsvBytes(f.cells);
-        writeFileSync(fd, csv);
-        bytes += csv.length;
-      }
+      // the reports' lines in one call, not a write each (libuv writes them all, in pieces if it must)
+      const written = writevSync(fd, lines);
+      if (written !== bytes) throw new Error(`wrote ${written} of ${bytes} bytes to ${csvFile}`);
     } finally {
       closeSync(fd);
     }
