@@ -52,7 +52,7 @@ const READING_MEMORY = process.env.XXGK_READING_MEMORY ?? '160MB';
 /**
  * DuckDB's threads while files are read: one. A window's statements (its cells from CSV to
  * Parquet) then run on the thread that calls them, beside the two parsing threads, rather than
- * on every core against them: reading 20,000 reports took 7–12 % less CPU (docs/scale.md). The
+ * on every core against them: reading 20,000 reports took 6–14 % less CPU (docs/scale.md). The
  * writing gets DuckDB's own default back.
  */
 const READING_THREADS = Number(process.env.XXGK_READING_THREADS ?? 1);
