@@ -101,10 +101,10 @@ function holds(lhs: readonly ParsedCell[], rhs: readonly ParsedCell[], blanks: S
   return true;
 }
 
-/** The cells' sum, left to right, a blank as 0; NaN if one of them is `na` or `unreadable` (the check cannot be made). */
 /** A side's cells as the terms of a finding, each named by its metric's short label. */
 const termsOf = (cells: ParsedCell[]): Term[] => cells.map((cell) => ({ metric: cell.metric, cell, label: shortLabel(cell.metric) }));
 
+/** The cells' sum, left to right, a blank as 0; NaN if one of them is `na` or `unreadable` (the check cannot be made). */
 function cellSum(cells: readonly ParsedCell[]): number {
   let s = 0;
   for (const c of cells) {
