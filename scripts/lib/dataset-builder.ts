@@ -8,7 +8,7 @@
  * into a temporary folder that is swapped in with renames.
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { SCHEMA_VERSION, TABLES, type ColumnDef, type TableName } from '../../src/model/contract.ts';
@@ -19,6 +19,7 @@ import { regionsPresent, yearsPresent } from '../../src/queries/regions.ts';
 import { crossReportSql } from './cross-report.sql.ts';
 import { AGENCY_SLICE_REPORTS, cellSlices, cellsInPartFiles, cellsInRows, inStoredOrder, siteViewsSql, slicesFor, type SortedCells, stageSlices, writeSite } from './site-writer.ts';
 import { bucketDigits, type SiteIndex } from '../../src/model/site.ts';
+import { sourceCopyName } from '../../src/model/source-copy.ts';
 import { detailBucketSql } from '../../src/queries/site-sql.ts';
 import { sqlString } from './sql-literal.ts';
 import { cellsCsvBytes, readCellsCsv } from './cells-csv.ts';
@@ -605,9 +606,9 @@ export class DatasetBuilder {
         mkdirSync(join(tmp, 'sources'));
         for (const r of await this.rows(`SELECT report_id, source_path FROM reports WHERE status <> 'failed'`)) {
           const from = resolve(String(r.source_path));
-          const ext = extname(String(r.source_path)).toLowerCase();
           if (existsSync(from)) {
-            copyFileSync(from, join(tmp, 'sources', `${r.report_id}${ext}`));
+            // never under a name a browser would run (model/source-copy.ts)
+            copyFileSync(from, join(tmp, 'sources', sourceCopyName(String(r.report_id), String(r.source_path))));
             sources = true;
           }
         }

@@ -5,7 +5,8 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { requestPath, SOURCE_COPY_HEADERS, within } from './url-path.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -18,7 +19,11 @@ const TYPES: Record<string, string> = {
 export function serveStatic(root: string, prefix = '/', mounts: Record<string, string> = {}): Server {
   const all = Object.entries({ ...mounts, [prefix]: root }).map(([p, d]) => [p, resolve(d)] as const).sort((a, b) => b[0].length - a[0].length);
   return createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const path = requestPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request');
+      return;
+    }
     const mount = all.find(([p]) => path.startsWith(p));
     if (!mount) {
       res.writeHead(404).end();
@@ -26,14 +31,16 @@ export function serveStatic(root: string, prefix = '/', mounts: Record<string, s
     }
     const [at, dir] = mount;
     let file = normalize(join(dir, path.slice(at.length)));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
+    if (!within(dir, file)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const accept = String(req.headers['accept-encoding'] ?? '');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    // copies of reports: whatever they hold, nothing in them may run or load (model/source-copy.ts)
+    if (file.includes(`${sep}sources${sep}`)) Object.assign(headers, SOURCE_COPY_HEADERS);
     let send = file;
     if (!/\.(gz|br)$/.test(file)) {
       if (/\bbr\b/.test(accept) && existsSync(`${file}.br`)) {

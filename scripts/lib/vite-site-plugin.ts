@@ -5,9 +5,11 @@
  * Content-Security-Policy that allows no inline script and no other origin.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { inertCopyName, isInertExtension, sourceExtension } from '../../src/model/source-copy.ts';
+import { requestPath, SOURCE_COPY_HEADERS, within } from './url-path.ts';
 
 export const CSP = [
   "default-src 'self'",
@@ -28,13 +30,22 @@ const TYPES: Record<string, string> = { '.json': 'application/json', '.parquet':
 
 function serveDir(urlPrefix: string, dir: string): Connect.NextHandleFunction {
   return (req, res, next) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+    const url = requestPath(req.url);
+    if (url === null) {
+      res.statusCode = 400;
+      res.end('bad request');
+      return;
+    }
     const at = url.indexOf(urlPrefix);
     if (at < 0) return next();
     const file = resolve(dir, url.slice(at + urlPrefix.length));
-    if (!file.startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) return next();
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    if (!within(resolve(dir), file) || !existsSync(file) || !statSync(file).isFile()) return next();
+    const copy = within(resolve(dir, 'sources'), file);
+    // an older dataset's copy of a web page is still never served as a page
+    const type = copy && !isInertExtension(sourceExtension(file)) ? 'text/plain; charset=utf-8' : TYPES[extname(file)];
+    res.setHeader('Content-Type', type ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'no-cache');
+    if (copy) for (const [k, v] of Object.entries(SOURCE_COPY_HEADERS)) res.setHeader(k, v);
     createReadStream(file).pipe(res);
   };
 }
@@ -74,6 +85,7 @@ export function sitePlugin(options: { dataset?: string } = {}): Plugin {
           },
         });
         if (left.length) this.warn(`not copied into the site (over 25 MB; the dashboard does not need them): ${left.join(', ')}`);
+        inertSourceCopies(join(outDir, 'data', 'sources'));
       } else this.warn(`no dataset at ${dataset}: run npm run ingest first (npm start does)`);
       for (const file of walk(outDir)) {
         if (/\.(gz|br)$/.test(file)) continue;
@@ -89,4 +101,16 @@ export function sitePlugin(options: { dataset?: string } = {}): Plugin {
       if (tooLarge.length) throw new Error(`files over 25 MB in the build: ${tooLarge.join(', ')}`);
     },
   };
+}
+
+/**
+ * A dataset written before copies were named inert (model/source-copy.ts) may hold `<id>.html`:
+ * renamed here, so that no file of the built site is a page from another site.
+ */
+function inertSourceCopies(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const inert = inertCopyName(name);
+    if (inert !== name) renameSync(join(dir, name), join(dir, inert));
+  }
 }
