@@ -3,10 +3,13 @@
  * cost nothing extra). Tables are expanded into grids with rowspan/colspan continuation cells
  * marked; a table that holds another table is page layout, so its cells are read as blocks.
  * Text is collapsed as a browser renders it: whitespace runs become one space, block elements
- * and <br> break lines.
+ * and <br> break lines. Text a reader does not see (display:none, visibility:hidden, `hidden`) is
+ * left out; superscript and subscript digits and struck-through text are kept in the forms
+ * readCell knows are not part of a number (marks.ts), so `82<sup>1</sup>` is not read as 821.
  */
 import { Parser } from 'htmlparser2';
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
+import { strike, toScript } from '../marks.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object']);
 const BLOCK = new Set([
@@ -18,7 +21,21 @@ const MAX_COLSPAN = 100;
 const MAX_ROWSPAN = 1000;
 
 interface Container { blocks: DocBlock[]; buffer: string }
-interface RawCell extends Container { colspan: number; rowspan: number }
+interface RawCell extends Container { colspan: number; rowspan: number; marksAt: number }
+type Mark = 'sup' | 'sub' | 'struck';
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** What an element does to the digits inside it; null for most elements. */
+function markOf(name: string, style: string | undefined): Mark | null {
+  if (name === 'sup') return 'sup';
+  if (name === 'sub') return 'sub';
+  if (name === 'del' || name === 's' || name === 'strike') return 'struck';
+  if (!style) return null;
+  if (/text-decoration(?:-line)?\s*:[^;]*line-through/i.test(style)) return 'struck';
+  const v = /vertical-align\s*:\s*(super|sub)\b/i.exec(style);
+  return v ? (v[1].toLowerCase() === 'super' ? 'sup' : 'sub') : null;
+}
 interface TableCtx { parent: Container; rows: RawCell[][]; inRow: boolean; open: RawCell | null }
 
 export function extractHtml(html: string): Doc {
@@ -31,6 +48,7 @@ export function extractHtml(html: string): Doc {
   let title = '';
   let paraCount = 0;
   let tableCount = 0;
+  const marks: { name: string; mark: Mark }[] = [];
 
   const top = (): Container => containers[containers.length - 1];
   const flush = (c: Container) => {
@@ -52,6 +70,9 @@ export function extractHtml(html: string): Doc {
         }
         if (name === 'title') { inTitle = true; return; }
         if (SKIP.has(name)) { skipDepth = 1; skipTag = name; return; }
+        if (!VOID.has(name) && ('hidden' in attrs || HIDDEN_STYLE.test(attrs.style ?? ''))) { skipDepth = 1; skipTag = name; return; }
+        const mark = markOf(name, attrs.style);
+        if (mark) marks.push({ name, mark });
         if (name === 'br') { top().buffer += '\n'; return; }
         if (BLOCK.has(name)) { flush(top()); top().buffer = ''; return; }
         if (name === 'table') {
@@ -68,7 +89,7 @@ export function extractHtml(html: string): Doc {
         } else if (name === 'td' || name === 'th') {
           closeCell(t);
           if (!t.inRow) { t.rows.push([]); t.inRow = true; }
-          const cell: RawCell = { blocks: [], buffer: '', colspan: span(attrs.colspan, MAX_COLSPAN), rowspan: span(attrs.rowspan, MAX_ROWSPAN) };
+          const cell: RawCell = { blocks: [], buffer: '', colspan: span(attrs.colspan, MAX_COLSPAN), rowspan: span(attrs.rowspan, MAX_ROWSPAN), marksAt: marks.length };
           t.rows[t.rows.length - 1].push(cell);
           t.open = cell;
           containers.push(cell);
@@ -77,7 +98,8 @@ export function extractHtml(html: string): Doc {
       ontext(text) {
         if (skipDepth) return;
         if (inTitle) { title += text; return; }
-        top().buffer += text.replace(/[ \t\n\r\f]+/g, ' ');
+        const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
+        top().buffer += marks.length ? marked(collapsed) : collapsed;
       },
       onclosetag(name) {
         if (skipDepth) {
@@ -85,6 +107,8 @@ export function extractHtml(html: string): Doc {
           return;
         }
         if (name === 'title') { inTitle = false; return; }
+        const m = marks.findLastIndex((x) => x.name === name);
+        if (m >= 0) marks.length = m;
         if (BLOCK.has(name)) { flush(top()); return; }
         const t = currentTable();
         if (!t) return;
@@ -100,8 +124,17 @@ export function extractHtml(html: string): Doc {
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
 
+  /** The innermost of <sup>/<sub> decides; struck-through anywhere above strikes. */
+  function marked(text: string): string {
+    const script = marks.findLast((x) => x.mark !== 'struck')?.mark as 'sup' | 'sub' | undefined;
+    const out = script ? toScript(text, script) : text;
+    return marks.some((x) => x.mark === 'struck') ? strike(out) : out;
+  }
+
   function closeCell(t: TableCtx) {
     if (!t.open) return;
+    // a mark left open in a cell ends with it, as the browser ends it
+    if (marks.length > t.open.marksAt) marks.length = t.open.marksAt;
     // content left open inside the cell (unclosed nested elements) belongs to it
     while (containers.length > 1 && top() !== t.open) containers.pop();
     flush(t.open);
