@@ -81,11 +81,13 @@ function readPipeTable(lines: string[], start: number, blocks: DocBlock[]): numb
 
 /**
  * Markdown's struck-through (~~x~~, <del>, <s>) and <sup>/<sub> inside a cell, in the forms
- * readCell knows are not part of a number: `82<sup>1</sup>` is not 821.
+ * readCell knows are not part of a number, and display:none spans left out: `82<sup>1</sup>`
+ * is not 821.
  */
 function inlineMarks(cell: string): string {
-  if (!/~~|<(?:sup|sub|del|s|strike)>/i.test(cell)) return cell;
+  if (!/~~|<(?:sup|sub|del|s|strike)>|display\s*:\s*none/i.test(cell)) return cell;
   return cell
+    .replace(/<(\w+)\s[^>]*style\s*=\s*["'][^"']*display\s*:\s*none[^>]*>.*?<\/\1>/gi, '')
     .replace(/~~(?=\S)(.+?)~~/g, (_, t: string) => strike(t))
     .replace(/<(del|s|strike)>(.*?)<\/\1>/gi, (_, _t, t: string) => strike(t))
     .replace(/<(sup|sub)>(.*?)<\/\1>/gi, (_, tag: string, t: string) => toScript(t, tag.toLowerCase() as 'sup' | 'sub'));
