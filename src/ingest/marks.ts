@@ -82,3 +82,22 @@ export function toScript(s: string, kind: 'sup' | 'sub'): string {
 export function strike(s: string): string {
   return s.replace(/[^\s]/gu, (c) => c + STRIKE);
 }
+
+/**
+ * Free text with every number that touches a marker or struck-through text replaced by ※, so
+ * a pattern looking for "12 件" in prose finds no number there rather than 121 from `12①件`.
+ */
+export function maskMarkedNumbers(s: string): string {
+  if (!MAYBE_MARKED.test(s)) return s;
+  const chars = Array.from(s);
+  const kind = chars.map((c, i) => (c === UNSURE || c === STRIKE || chars[i + 1] === STRIKE || isCompatDigit(c) ? 'm' : PLAIN_DIGIT.test(c) ? 'd' : 'o'));
+  let out = '';
+  for (let i = 0; i < chars.length;) {
+    if (kind[i] === 'o') { out += chars[i++]; continue; }
+    let j = i;
+    while (j < chars.length && kind[j] !== 'o') j++;
+    out += kind.slice(i, j).includes('m') ? '※' : chars.slice(i, j).join('');
+    i = j;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /** Footnote markers, struck-through and unsure digits beside a number (issue 26, item 1). */
 import { describe, expect, it } from 'vitest';
 import { isValueLike, readCell } from '../../src/ingest/parse/cell-value.ts';
-import { isCompatDigit, STRIKE, strike, UNSURE } from '../../src/ingest/marks.ts';
+import { isCompatDigit, maskMarkedNumbers, STRIKE, strike, UNSURE } from '../../src/ingest/marks.ts';
 import { squash } from '../../src/ingest/normalize.ts';
 
 const S = (s: string) => strike(s);
@@ -59,4 +59,11 @@ describe('readCell: a marker beside the number is not part of it', () => {
     expect(squash('（一）本年新收')).toBe('(一)本年新收');
     expect(STRIKE).toBe('\u0336');
   });
+});
+
+describe('prose (pre-2019 reports): a number touching a marker is not a number', () => {
+  it.each([
+    ['收到申请12①件', '收到申请※件'], ['收到申请12件①', '收到申请12件※'], ['共8¹2件', '共※件'], [`共${S('9')}12件`, '共※件'],
+    [`共82${UNSURE}1件`, '共※件'], ['收到申请１２件', '收到申请１２件'], ['收到申请12件', '收到申请12件'],
+  ])('%j → %j', (text, masked) => expect(maskMarkedNumbers(text)).toBe(masked));
 });
