@@ -39,7 +39,7 @@ export const CASES: Record<string, Forms> = {
   'app.carried_in|natural': { // J
     txt: `${strike('99')}34`, md: '~~99~~34', html: '<strike>99</strike>34', docx: '<w:del w:id="1" w:author="x"><w:r><w:delText>99</w:delText></w:r></w:del>' + r('34'),
   },
-  'ad.rule.issued|': { txt: '1', md: '1', html: '1', docx: r('1'), pdf: '1<span style="font-size: 65%">2</span>' }, // K
+  'ad.rule.issued|': { txt: '1', md: '1', html: '1<span style="font-size: 65%">2</span>', docx: r('1') }, // K
   'rev.corrected|': { txt: '①', md: '①', html: '①', docx: r('①') }, // L
   'lit_direct.corrected|': { // M
     txt: '4', md: '4<span style="display:none">0</span>', html: '4<span hidden>0</span><span style="visibility: hidden">5</span>', docx: r('4') + r('0', '<w:webHidden/>') + r('5', '<w:specVanish/>'),

@@ -22,6 +22,7 @@ const HTML: Writer[] = [
   (_, r) => r.pick(UNICODE), (n) => `<sup>${n}</sup>`, (n) => `<sub>${n}</sub>`, (n) => `<del>${n}</del>`, (n) => `<s>${n}</s>`, (n) => `<strike>${n}</strike>`,
   (n) => `<span style="text-decoration: line-through">${n}</span>`, (n) => `<span style="display:none">${n}</span>`, (n) => `<span hidden>${n}</span>`,
   (n) => `<font style="visibility:hidden">${n}</font>`, (n) => `<span style="vertical-align:super;font-size:8pt">${n}</span>`,
+  (n) => `<span style="font-size:70%">${n}</span>`, (n) => `<font size="1">${n}</font>`,
 ];
 const run = (rpr: string, t: string) => `<w:r><w:rPr>${rpr}</w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
 const DOCX: Writer[] = [

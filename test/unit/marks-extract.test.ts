@@ -26,6 +26,12 @@ describe('HTML', () => {
     expect(texts).toEqual(['82¹', '9̶0̶0̶821', '821', '1₁', '9̶8', '7̶6', '5̶4', '3', '2', '4²', '50̶', '¹', '8¹2']);
     expect(values(texts)).toEqual([82, 821, 821, 1, 8, 6, 4, 3, 2, 4, 5, 'unreadable', 'unreadable']);
   });
+  it('digits of another font size against a number: unsure, so unreadable', () => {
+    const texts = row(['<td>82<span style="font-size:70%">1</span></td>', '<td><span style="font-size:12pt">82</span><span style="font-size:7pt">1</span></td>',
+      '<td><span style="font-size:10.5pt">8</span><span style="font-size:10.5pt">2</span></td>', '<td><font size="1">1</font>82</td>',
+      '<td><span style="font-size:9pt">12</span> <span style="font-size:12pt">件</span></td>'].join(''));
+    expect(values(texts)).toEqual(['unreadable', 'unreadable', 82, 'unreadable', 12]);
+  });
   it('a mark left open ends with its cell; hidden text is not in paragraphs either', () => {
     expect(row('<td><s>1<td>2')).toEqual(['1̶', '2']);
     const doc = extractHtml('<p>共 12<span style="display: none">3</span> 件</p>');

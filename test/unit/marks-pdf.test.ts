@@ -37,7 +37,7 @@ describe('PDF marks', () => {
       '821<span style="display:none">9</span>', '4<sup>1</sup>7', '<u>75</u>'];
     const html = `<html><head><meta charset="utf-8"><style>table{border-collapse:collapse}td{border:1px solid #000;padding:2px 4px}</style></head><body>
 <table><tr><td>项目</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></table></body></html>`;
-    const r = await extractPdf(await htmlToPdf(browser, html), nodeExtractors.pdf);
+    const r = await extractPdf(await htmlToPdf(browser, html), nodeExtractors.pdf!);
     if (!r.ok) throw new Error(r.reason);
     const t = r.doc.blocks.find((b) => b.kind === 'table');
     if (t?.kind !== 'table') throw new Error('no table');

@@ -9,7 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
-import { strike, toScript } from '../marks.ts';
+import { strike, toScript, UNSURE } from '../marks.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object']);
 const BLOCK = new Set([
@@ -20,10 +20,11 @@ const BLOCK = new Set([
 const MAX_COLSPAN = 100;
 const MAX_ROWSPAN = 1000;
 
-interface Container { blocks: DocBlock[]; buffer: string }
+interface Container { blocks: DocBlock[]; buffer: string; size?: string }
 interface RawCell extends Container { colspan: number; rowspan: number; marksAt: number }
 type Mark = 'sup' | 'sub' | 'struck';
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const FONT_SIZE = /font-size\s*:\s*([^;]+)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 /** What an element does to the digits inside it; null for most elements. */
@@ -48,7 +49,8 @@ export function extractHtml(html: string): Doc {
   let title = '';
   let paraCount = 0;
   let tableCount = 0;
-  const marks: { name: string; mark: Mark }[] = [];
+  // elements that mark their text or set its size, innermost last
+  const marks: { name: string; mark: Mark | null; size: string | null }[] = [];
 
   const top = (): Container => containers[containers.length - 1];
   const flush = (c: Container) => {
@@ -72,7 +74,8 @@ export function extractHtml(html: string): Doc {
         if (SKIP.has(name)) { skipDepth = 1; skipTag = name; return; }
         if (!VOID.has(name) && ('hidden' in attrs || HIDDEN_STYLE.test(attrs.style ?? ''))) { skipDepth = 1; skipTag = name; return; }
         const mark = markOf(name, attrs.style);
-        if (mark) marks.push({ name, mark });
+        const size = FONT_SIZE.exec(attrs.style ?? '')?.[1].trim() ?? (name === 'font' ? attrs.size ?? null : null);
+        if (mark || size) marks.push({ name, mark, size });
         if (name === 'br') { top().buffer += '\n'; return; }
         if (BLOCK.has(name)) { flush(top()); top().buffer = ''; return; }
         if (name === 'table') {
@@ -99,7 +102,14 @@ export function extractHtml(html: string): Doc {
         if (skipDepth) return;
         if (inTitle) { title += text; return; }
         const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
-        top().buffer += marks.length ? marked(collapsed) : collapsed;
+        const c = top();
+        if (!marks.length && !c.size) { c.buffer += collapsed; return; }
+        let t = marked(collapsed);
+        const size = marks.findLast((x) => x.size)?.size ?? '';
+        // digits printed on against digits of another size: a marker or the number, nobody can tell
+        if ((c.size ?? '') !== size && /^[0-9\uff10-\uff19]/.test(t) && /[0-9\uff10-\uff19]$/.test(c.buffer)) t = UNSURE + t;
+        c.buffer += t;
+        c.size = size;
       },
       onclosetag(name) {
         if (skipDepth) {
@@ -126,7 +136,7 @@ export function extractHtml(html: string): Doc {
 
   /** The innermost of <sup>/<sub> decides; struck-through anywhere above strikes. */
   function marked(text: string): string {
-    const script = marks.findLast((x) => x.mark !== 'struck')?.mark as 'sup' | 'sub' | undefined;
+    const script = marks.findLast((x) => x.mark === 'sup' || x.mark === 'sub')?.mark as 'sup' | 'sub' | undefined;
     const out = script ? toScript(text, script) : text;
     return marks.some((x) => x.mark === 'struck') ? strike(out) : out;
   }
