@@ -27,7 +27,7 @@ const HTML: Writer[] = [
 const run = (rpr: string, t: string) => `<w:r><w:rPr>${rpr}</w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
 const DOCX: Writer[] = [
   (n) => run('<w:vertAlign w:val="superscript"/>', n), (n) => run('<w:vertAlign w:val="subscript"/>', n), (n) => run('<w:strike/>', n),
-  (n) => run('<w:dstrike w:val="true"/>', n), (n) => run('<w:vanish/>', n), (n) => run('<w:specVanish/>', n), (n) => run('<w:webHidden/>', n),
+  (n) => run('<w:position w:val="6"/><w:sz w:val="14"/>', n), (n) => run('<w:sz w:val="13"/>', n), (n) => run('<w:dstrike w:val="true"/>', n), (n) => run('<w:vanish/>', n), (n) => run('<w:specVanish/>', n), (n) => run('<w:webHidden/>', n),
   (n) => `<w:del w:id="9" w:author="x"><w:r><w:delText>${n}</w:delText></w:r></w:del>`, (n) => `<w:moveFrom w:id="9" w:author="x"><w:r><w:t>${n}</w:t></w:r></w:moveFrom>`,
   (_, r) => `<w:r><w:t>${r.pick(UNICODE)}</w:t></w:r>`,
 ];

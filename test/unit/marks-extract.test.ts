@@ -65,6 +65,22 @@ describe('DOCX', () => {
   });
 });
 
+describe('DOCX sizes and positions', () => {
+  it('raised by w:position is a marker; digits of another w:sz are unsure', () => {
+    const r = (t: string, rpr = '') => `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t>${t}</w:t></w:r>`;
+    const tc = (...runs: string[]) => `<w:tc><w:p>${runs.join('')}</w:p></w:tc>`;
+    const xml = `<w:document><w:body><w:tbl><w:tr>${[
+      tc(r('82', '<w:sz w:val="21"/>'), r('1', '<w:position w:val="6"/><w:sz w:val="14"/>')),
+      tc(r('82', '<w:sz w:val="21"/>'), r('1', '<w:sz w:val="14"/>')),
+      tc(r('8', '<w:sz w:val="21"/>'), r('2', '<w:sz w:val="21"/>')),
+      tc(r('12', '<w:sz w:val="21"/>'), r('件', '<w:sz w:val="24"/>')),
+      tc(r('7'), r('1', '<w:position w:val="-4"/>')),
+    ].join('')}</w:tr></w:tbl></w:body></w:document>`;
+    const texts = firstRow(readDocumentXml(xml).blocks);
+    expect(values(texts)).toEqual([82, 'unreadable', 82, 12, 7]);
+  });
+});
+
 describe('markdown', () => {
   it('~~x~~, <del>, <sup>, <sub> in pipe cells', () => {
     const md = '| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|\n| x | 82<sup>1</sup> | ~~900~~821 | 1<sub>1</sub> | <del>9</del>8 | 8~~2~~1 | 821<span style="display:none">9</span> |\n';

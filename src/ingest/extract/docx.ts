@@ -9,7 +9,7 @@
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
-import { markRun, RunProps, readStyles, type StyleMap } from './run-marks.ts';
+import { appendRun, RunProps, readStyles, type StyleMap } from './run-marks.ts';
 
 /** Refuse to inflate more than this: a few-KB "zip bomb" must not take the process down. */
 export const MAX_DOCUMENT_XML = 64 * 1024 * 1024;
@@ -54,6 +54,8 @@ export function readDocumentXml(xml: string, styles: StyleMap = new Map()): Doc 
   let para: string | null = null;
   let inText = false;
   const props = new RunProps(styles);
+  // the size of the text the paragraph ends with, for digits of another size run on against it
+  let paraSize = '';
   let paraCount = 0;
   let tableCount = 0;
   const target = (): DocBlock[] => (cells.length ? cells[cells.length - 1].nested : root);
@@ -63,7 +65,7 @@ export function readDocumentXml(xml: string, styles: StyleMap = new Map()): Doc 
       onopentag(name, attrs) {
         props.open(name, attrs);
         switch (name) {
-          case 'w:p': para = ''; break;
+          case 'w:p': para = ''; paraSize = ''; break;
           case 'w:t': inText = true; break;
           case 'w:br': case 'w:cr': if (para !== null) para += '\n'; break;
           case 'w:tab': if (para !== null) para += ' '; break;
@@ -91,7 +93,10 @@ export function readDocumentXml(xml: string, styles: StyleMap = new Map()): Doc 
         }
       },
       ontext(text) {
-        if (inText && para !== null) para += markRun(text, props.current());
+        if (!inText || para === null) return;
+        const m = props.current();
+        para = appendRun(para, text, m, paraSize);
+        if (!m.hidden) paraSize = m.size ?? '';
       },
       onclosetag(name) {
         props.close(name);

@@ -4,11 +4,12 @@
  * struck-through text (w:strike, w:dstrike) are printed but are not part of a number. Properties
  * come from the run itself, from its character style (w:rStyle) and from its paragraph's
  * style (w:pStyle), styles following w:basedOn. Tracked deletions are w:delText, never read.
+ * Digits run on against digits of another size (w:sz) are unsure: a marker or the number.
  */
 import { Parser } from 'htmlparser2';
-import { strike, toScript } from '../marks.ts';
+import { strike, toScript, UNSURE } from '../marks.ts';
 
-export interface Marks { hidden?: boolean; script?: 'sup' | 'sub' | null; struck?: boolean }
+export interface Marks { hidden?: boolean; script?: 'sup' | 'sub' | null; struck?: boolean; size?: string }
 export type StyleMap = Map<string, Marks & { basedOn?: string }>;
 
 const OFF = new Set(['0', 'false', 'off']);
@@ -19,6 +20,13 @@ function setProp(m: Marks, name: string, attrs: Record<string, string>): void {
   switch (name) {
     case 'w:vanish': case 'w:specVanish': case 'w:webHidden': m.hidden = on(attrs); break;
     case 'w:strike': case 'w:dstrike': m.struck = on(attrs); break;
+    case 'w:sz': m.size = attrs['w:val'] ?? ''; break;
+    // text raised or lowered by w:position (half-points) is a super- or subscript too
+    case 'w:position': {
+      const v = Number.parseFloat(attrs['w:val'] ?? '0');
+      m.script = v > 0 ? 'sup' : v < 0 ? 'sub' : null;
+      break;
+    }
     case 'w:vertAlign': {
       const v = attrs['w:val'];
       m.script = v === 'superscript' ? 'sup' : v === 'subscript' ? 'sub' : null;
@@ -63,6 +71,7 @@ function definedOf(m: Marks): Marks {
   if (m.hidden !== undefined) out.hidden = m.hidden;
   if (m.script !== undefined) out.script = m.script;
   if (m.struck !== undefined) out.struck = m.struck;
+  if (m.size !== undefined) out.size = m.size;
   return out;
 }
 
@@ -110,4 +119,11 @@ export function markRun(text: string, m: Marks): string {
   if (m.hidden) return '';
   const t = m.script ? toScript(text, m.script) : text;
   return m.struck ? strike(t) : t;
+}
+
+/** The text a run adds to its paragraph: UNSURE first when its digits meet digits of another size. */
+export function appendRun(para: string, text: string, m: Marks, paraSize: string): string {
+  const t = markRun(text, m);
+  const unsure = (m.size ?? '') !== paraSize && /^[0-9\uff10-\uff19]/.test(t) && /[0-9\uff10-\uff19]$/.test(para);
+  return para + (unsure ? UNSURE : '') + t;
 }
