@@ -26,6 +26,13 @@ describe('HTML', () => {
     expect(texts).toEqual(['82¹', '9̶0̶0̶821', '821', '1₁', '9̶8', '7̶6', '5̶4', '3', '2', '4²', '50̶', '¹', '8¹2']);
     expect(values(texts)).toEqual([82, 821, 821, 1, 8, 6, 4, 3, 2, 4, 5, 'unreadable', 'unreadable']);
   });
+  it('classes from the page\'s <style>, screen rules only; the inline style wins', () => {
+    const css = '<style>/* c */ .hide { display: none } span.del{text-decoration:line-through} .fn, .x {vertical-align:super}'
+      + ' @media print { .pr { display:none } } .shown{display:none}</style>';
+    const t = (tds: string) => firstRow(extractHtml(`${css}<table><tr>${tds}</tr></table>`).blocks);
+    const texts = t('<td>82<span class="hide">1</span></td><td><span class="a del">9</span>8</td><td>7<i class="fn">1</i></td><td>6<b class="pr">5</b></td><td>4<b class="shown" style="display:inline">3</b></td>');
+    expect(texts).toEqual(['82', '9̶8', '7¹', '65', '43']);
+  });
   it('digits of another font size against a number: unsure, so unreadable', () => {
     const texts = row(['<td>82<span style="font-size:70%">1</span></td>', '<td><span style="font-size:12pt">82</span><span style="font-size:7pt">1</span></td>',
       '<td><span style="font-size:10.5pt">8</span><span style="font-size:10.5pt">2</span></td>', '<td><font size="1">1</font>82</td>',

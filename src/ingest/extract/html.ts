@@ -10,6 +10,7 @@
 import { Parser } from 'htmlparser2';
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
 import { strike, toScript, UNSURE } from '../marks.ts';
+import { addClassStyles, styleOf, type ClassStyles } from './css-classes.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object']);
 const BLOCK = new Set([
@@ -25,7 +26,16 @@ interface RawCell extends Container { colspan: number; rowspan: number; marksAt:
 type Mark = 'sup' | 'sub' | 'struck';
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const FONT_SIZE = /font-size\s*:\s*([^;]+)/i;
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+/** Not shown: the last display is none or the last visibility hidden (the inline style comes last). */
+function hiddenBy(style: string | undefined): boolean {
+  if (!style || !/none|hidden/i.test(style)) return false;
+  let display = '';
+  let visibility = '';
+  for (const [, prop, value] of style.matchAll(/(?:^|;)\s*(display|visibility)\s*:\s*([\w-]+)/gi)) {
+    if (prop.toLowerCase() === 'display') display = value.toLowerCase(); else visibility = value.toLowerCase();
+  }
+  return display === 'none' || visibility === 'hidden' || visibility === 'collapse';
+}
 
 /** What an element does to the digits inside it; null for most elements. */
 function markOf(name: string, style: string | undefined): Mark | null {
@@ -44,6 +54,8 @@ export function extractHtml(html: string): Doc {
   const containers: Container[] = [root];
   const tables: TableCtx[] = [];
   let skipDepth = 0;
+  let css = '';
+  const classes: ClassStyles = new Map();
   let skipTag = '';
   let inTitle = false;
   let title = '';
@@ -72,9 +84,10 @@ export function extractHtml(html: string): Doc {
         }
         if (name === 'title') { inTitle = true; return; }
         if (SKIP.has(name)) { skipDepth = 1; skipTag = name; return; }
-        if (!VOID.has(name) && ('hidden' in attrs || HIDDEN_STYLE.test(attrs.style ?? ''))) { skipDepth = 1; skipTag = name; return; }
-        const mark = markOf(name, attrs.style);
-        const size = FONT_SIZE.exec(attrs.style ?? '')?.[1].trim() ?? (name === 'font' ? attrs.size ?? null : null);
+        const style = styleOf(classes, attrs.class, attrs.style);
+        if (!VOID.has(name) && ('hidden' in attrs || hiddenBy(style))) { skipDepth = 1; skipTag = name; return; }
+        const mark = markOf(name, style);
+        const size = FONT_SIZE.exec(style ?? '')?.[1].trim() ?? (name === 'font' ? attrs.size ?? null : null);
         if (mark || size) marks.push({ name, mark, size });
         if (name === 'br') { top().buffer += '\n'; return; }
         if (BLOCK.has(name)) { flush(top()); top().buffer = ''; return; }
@@ -99,7 +112,10 @@ export function extractHtml(html: string): Doc {
         }
       },
       ontext(text) {
-        if (skipDepth) return;
+        if (skipDepth) {
+          if (skipTag === 'style' && skipDepth === 1) css += text;
+          return;
+        }
         if (inTitle) { title += text; return; }
         const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
         const c = top();
@@ -114,6 +130,7 @@ export function extractHtml(html: string): Doc {
       onclosetag(name) {
         if (skipDepth) {
           if (name === skipTag) skipDepth--;
+          if (!skipDepth && name === 'style') { addClassStyles(css, classes); css = ''; }
           return;
         }
         if (name === 'title') { inTitle = false; return; }
