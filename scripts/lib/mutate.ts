@@ -1,11 +1,13 @@
 /**
  * Mutations of real report files for fuzzing: bytes (flips, cuts, inserted garbage), lines
  * (dropped, repeated, swapped), table cells (numbers replaced by what agencies and attackers
- * write), markup (tags dropped or repeated) and, for DOCX, its document.xml. Seeded: the same
- * seed gives the same inputs.
+ * write), markup (tags dropped or repeated), footnote markers and struck-through or hidden text
+ * beside numbers (mutate-marks.ts) and, for DOCX, its document.xml. Seeded: the same seed gives
+ * the same inputs.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Random } from '../synth/random.ts';
+import { insertMarks } from './mutate-marks.ts';
 
 const CELL_TOKENS = ['', ' ', '/', '-', '—', '无', '１２', '1e309', '-0', 'NaN', 'Infinity', '0x10', '1,2,3', '12件3', '9'.repeat(40), '<b>7</b>',
   '<script>x</script>', '约10', '10余', '5-6', '\u0000', '\ufffd', '𠀀', '（其中 3 件）', '3.', '.5', '+', '1 2', '\t', '|'];
@@ -59,6 +61,10 @@ function textMutation(text: string, r: Random): string {
 
 /** One mutation of a report file; `name` decides what kind of mutation makes sense. */
 export function mutate(bytes: Uint8Array, name: string, r: Random): Uint8Array {
+  if (r.chance(0.15)) {
+    const marked = insertMarks(bytes, name, r);
+    if (marked) return marked;
+  }
   if (/\.docx$/i.test(name) && r.chance(0.7)) {
     try {
       const files = unzipSync(bytes);

@@ -127,7 +127,7 @@ export function assemble(input: IngestInput, format: string, draft: ReportDraft)
       row: {
         report_id: reportId, metric: c.metric, applicant: c.applicant,
         value: c.reading.state === 'number' ? c.reading.value : null, state: c.reading.state,
-        raw: c.raw, locator: c.loc, reason: c.reading.state === 'unreadable' ? c.reading.reason : null,
+        raw: c.raw, locator: c.loc, reason: c.reading.state === 'unreadable' ? c.reading.reason : c.reading.state === 'number' ? c.reading.mark || null : null,
       } satisfies CellRow,
     }))
     .sort((x, y) => x.m - y.m || x.a - y.a)

@@ -1,5 +1,6 @@
 /** Text normalisation shared by every parser stage. */
 import { memo } from './memo.ts';
+import { dropStruck } from './marks.ts';
 
 /**
  * Characters that NFKC leaves as they are, alone and beside each other (none decomposes,
@@ -17,9 +18,12 @@ export function nfkc(s: string): string {
 // labels recur in every report, and a lookup is cheaper than normalizing again
 const nfkcShort = memo((s) => s.normalize('NFKC'), 8192);
 
-/** For matching labels: NFKC, no whitespace at all (labels are broken across lines and cells). */
+/**
+ * For matching labels: NFKC, no whitespace at all (labels are broken across lines and cells),
+ * struck-through text left out (it was deleted from the label).
+ */
 export function squash(s: string): string {
-  return nfkc(s).replace(/[\s\u200b\u200c\u200d\ufeff]+/g, '');
+  return nfkc(dropStruck(s)).replace(/[\s\u200b\u200c\u200d\ufeff]+/g, '');
 }
 
 /** For display: NFKC and collapsed whitespace. */

@@ -43,7 +43,7 @@ export const CELL_COLUMNS: readonly ColumnDef[] = [
   { name: 'state', type: 'VARCHAR', nullable: false, doc: 'number | blank | na | unreadable' },
   { name: 'raw', type: 'VARCHAR', nullable: false, doc: '单元格原文' },
   { name: 'locator', type: 'VARCHAR', nullable: false, doc: '在源文件中的位置（行号或表格/行/列）' },
-  { name: 'reason', type: 'VARCHAR', nullable: true, doc: 'state = unreadable 时的原因' },
+  { name: 'reason', type: 'VARCHAR', nullable: true, doc: 'state = unreadable 时的原因；state = number 而原文有脚注标记或删除线文字时，说明哪些字符不计入数值；其余为 NULL' },
 ];
 
 export const FINDING_COLUMNS: readonly ColumnDef[] = [

@@ -22,7 +22,9 @@ let base: string;
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-check-'));
 const DOCX = join(dir, '巨鹿县人民政府办公室2024年报（空白表填写）.docx');
 writeFileSync(DOCX, fillBlankForm(new Uint8Array(readFileSync('test/fixtures/docx/blank-form-v2021.docx')), specOf(REAL_REPORTS.find((r) => r.name.startsWith('julu'))!.expected)));
-const FILES: string[] = [...readdirSync('data/samples').filter((f) => !f.endsWith('.tsv')).map((f) => join('data/samples', f)), DOCX];
+// and the marks fixtures: footnote markers and struck-through or hidden text read in the browser as in Node
+const MARKS = ['html', 'docx', 'pdf'].map((f) => `test/fixtures/marks/marks.${f}`);
+const FILES: string[] = [...readdirSync('data/samples').filter((f) => !f.endsWith('.tsv')).map((f) => join('data/samples', f)), DOCX, ...MARKS];
 
 beforeAll(async () => {
   const dataset = await buildSampleDataset();

@@ -2,11 +2,14 @@
  * DOCX → Doc, from the OOXML itself: word/document.xml taken out of the zip (fflate) and read
  * with a streaming XML parser. Paragraphs become paragraphs; tables become grids with
  * gridSpan (merged columns) and vMerge (merged rows) expanded like HTML spans. A table inside a
- * table cell makes the outer one page layout, as in HTML.
+ * table cell makes the outer one page layout, as in HTML. Text Word does not print (hidden runs,
+ * tracked deletions and moves away) is left out; superscript, subscript and struck-through runs
+ * are kept in the forms readCell knows are not part of a number (run-marks.ts).
  */
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
+import { appendRun, RunProps, readStyles, type StyleMap } from './run-marks.ts';
 
 /** Refuse to inflate more than this: a few-KB "zip bomb" must not take the process down. */
 export const MAX_DOCUMENT_XML = 64 * 1024 * 1024;
@@ -18,10 +21,12 @@ interface Table { rows: Cell[][]; hasNested: boolean }
 
 export function extractDocx(bytes: Uint8Array): DocxResult {
   let xml: Uint8Array | undefined;
+  let styles: Uint8Array | undefined;
   try {
     let tooLarge = 0;
     const files = unzipSync(bytes, {
       filter: (f) => {
+        if (f.name === 'word/styles.xml') return f.originalSize <= MAX_DOCUMENT_XML;
         if (f.name !== 'word/document.xml') return false;
         if (f.originalSize > MAX_DOCUMENT_XML) {
           tooLarge = f.originalSize;
@@ -32,20 +37,25 @@ export function extractDocx(bytes: Uint8Array): DocxResult {
     });
     if (tooLarge) return { ok: false, reason: `DOCX 正文解压后过大（${Math.round(tooLarge / 1048576)} MB），拒绝读取 / document.xml too large when unpacked` };
     xml = files['word/document.xml'];
+    styles = files['word/styles.xml'];
   } catch (e) {
     return { ok: false, reason: `DOCX 文件损坏，无法解压（${(e as Error).message}）/ damaged DOCX` };
   }
   if (!xml) return { ok: false, reason: 'DOCX 中没有 word/document.xml，不是 Word 文档 / not a Word document' };
   if (xml.length > MAX_DOCUMENT_XML) return { ok: false, reason: 'DOCX 正文解压后过大，拒绝读取 / document.xml too large' };
-  return { ok: true, doc: readDocumentXml(new TextDecoder('utf-8').decode(xml)) };
+  const decoder = new TextDecoder('utf-8');
+  return { ok: true, doc: readDocumentXml(decoder.decode(xml), styles ? readStyles(decoder.decode(styles)) : undefined) };
 }
 
-export function readDocumentXml(xml: string): Doc {
+export function readDocumentXml(xml: string, styles: StyleMap = new Map()): Doc {
   const root: DocBlock[] = [];
   const tables: Table[] = [];
   const cells: Cell[] = [];
   let para: string | null = null;
   let inText = false;
+  const props = new RunProps(styles);
+  // the size of the text the paragraph ends with, for digits of another size run on against it
+  let paraSize = '';
   let paraCount = 0;
   let tableCount = 0;
   const target = (): DocBlock[] => (cells.length ? cells[cells.length - 1].nested : root);
@@ -53,8 +63,9 @@ export function readDocumentXml(xml: string): Doc {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        props.open(name, attrs);
         switch (name) {
-          case 'w:p': para = ''; break;
+          case 'w:p': para = ''; paraSize = ''; break;
           case 'w:t': inText = true; break;
           case 'w:br': case 'w:cr': if (para !== null) para += '\n'; break;
           case 'w:tab': if (para !== null) para += ' '; break;
@@ -82,9 +93,13 @@ export function readDocumentXml(xml: string): Doc {
         }
       },
       ontext(text) {
-        if (inText && para !== null) para += text;
+        if (!inText || para === null) return;
+        const m = props.current();
+        para = appendRun(para, text, m, paraSize);
+        if (!m.hidden) paraSize = m.size ?? '';
       },
       onclosetag(name) {
+        props.close(name);
         switch (name) {
           case 'w:t': inText = false; break;
           case 'w:p': {

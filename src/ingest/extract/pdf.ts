@@ -8,6 +8,7 @@
 import type { Doc, DocBlock, DocCell } from '../doc.ts';
 import { isValueLike } from '../parse/cell-value.ts';
 import { foldRadicals } from './radicals.ts';
+import { markChars } from './pdf-marks.ts';
 import { findRegions, rowCells, segmentsFromRects, type Region } from './pdf-lattice.ts';
 import type { PdfChar, PdfOpen } from './pdfium.ts';
 
@@ -76,7 +77,7 @@ export async function extractPdf(bytes: Uint8Array, engine: PdfEngine): Promise<
   let textItems = 0;
   opened.pages.forEach((pg, i) => {
     const offset = i * PAGE_GAP;
-    const items = charsToItems(pg.chars, i + 1, offset, pg.height);
+    const items = charsToItems(markChars(pg.chars, pg.boxes), i + 1, offset, pg.height);
     textItems += items.length;
     const { h, v } = segmentsFromRects(pg.boxes, { width: pg.width, height: pg.height });
     const regions = findRegions(h, v).map((r) => ({

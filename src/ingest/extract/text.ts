@@ -8,6 +8,7 @@
  */
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
 import { isValueLike } from '../parse/cell-value.ts';
+import { strike, toScript } from '../marks.ts';
 
 const HEADING = /^\s*(?:#+\s*)?[一二三四五六七八九十]+、/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
@@ -66,7 +67,7 @@ function readPipeTable(lines: string[], start: number, blocks: DocBlock[]): numb
   for (; i < lines.length && PIPE_ROW.test(lines[i]); i++) {
     if (PIPE_SEPARATOR.test(lines[i])) continue;
     const parts = lines[i].trim().slice(1, -1).split(/(?<!\\)\|/);
-    rows.push(parts.map((p, c) => ({ text: p.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n').trim(), loc: `L${i + 1}.c${c + 1}` })));
+    rows.push(parts.map((p, c) => ({ text: inlineMarks(p.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n')).trim(), loc: `L${i + 1}.c${c + 1}` })));
   }
   const width = rows[0]?.length ?? 0;
   const grid = rows.length > 1 && rows.every((r) => r.length === width);
@@ -76,6 +77,20 @@ function readPipeTable(lines: string[], start: number, blocks: DocBlock[]): numb
   while (grid && last > 0 && rows.every((r) => r[last - 1].text === '')) last--;
   blocks.push({ kind: 'table', rows: grid ? rows.map((r) => r.slice(0, last)) : rows, loc: `L${start + 1}`, grid });
   return i;
+}
+
+/**
+ * Markdown's struck-through (~~x~~, <del>, <s>) and <sup>/<sub> inside a cell, in the forms
+ * readCell knows are not part of a number, and display:none spans left out: `82<sup>1</sup>`
+ * is not 821.
+ */
+function inlineMarks(cell: string): string {
+  if (!/~~|<(?:sup|sub|del|s|strike)>|display\s*:\s*none/i.test(cell)) return cell;
+  return cell
+    .replace(/<(\w+)\s[^>]*style\s*=\s*["'][^"']*display\s*:\s*none[^>]*>.*?<\/\1>/gi, '')
+    .replace(/~~(?=\S)(.+?)~~/g, (_, t: string) => strike(t))
+    .replace(/<(del|s|strike)>(.*?)<\/\1>/gi, (_, _t, t: string) => strike(t))
+    .replace(/<(sup|sub)>(.*?)<\/\1>/gi, (_, tag: string, t: string) => toScript(t, tag.toLowerCase() as 'sup' | 'sub'));
 }
 
 /**

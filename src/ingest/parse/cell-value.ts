@@ -4,9 +4,10 @@
  */
 import { nfkc } from '../normalize.ts';
 import { memo } from '../memo.ts';
+import { splitMarks, type Piece } from '../marks.ts';
 
 export type CellReading =
-  | { state: 'number'; value: number; unit: string | null; note: string | null }
+  | { state: 'number'; value: number; unit: string | null; note: string | null; mark?: string }
   | { state: 'blank' }
   | { state: 'na' }
   | { state: 'unreadable'; reason: string };
@@ -22,6 +23,43 @@ const CJK = /[\u3400-\u9fff]/;
 export const readCell: (raw: string) => CellReading = memo(readUncached, 4096);
 
 function readUncached(raw: string): CellReading {
+  const pieces = splitMarks(raw);
+  return pieces ? readMarked(raw, pieces) : readPlain(raw);
+}
+
+/**
+ * A cell with footnote markers or struck-through text. Before or after the number they are
+ * separable: the number is read without them and the reading says what was left out. Anywhere
+ * else (between digits, inside a note) nobody can say which digits are the number: unreadable.
+ */
+function readMarked(raw: string, pieces: Piece[]): CellReading {
+  const shown = raw.trim();
+  if (pieces.some((p) => p.kind === 'unsure')) {
+    return { state: 'unreadable', reason: `数字旁有字号较小的数字，无法确定是否为脚注标记：「${shown}」 / smaller digits beside the number: cannot tell a footnote marker from the number` };
+  }
+  if (pieces.some((p) => p.kind === 'marker' && p.text.normalize('NFKC').includes('\u2044'))) {
+    return { state: 'unreadable', reason: `单元格中有分数字符：「${shown}」 / a fraction character in the cell` };
+  }
+  const solid = pieces.flatMap((p, i) => (p.kind === 'plain' && p.text.trim() !== '' ? [i] : []));
+  if (!solid.length) {
+    return { state: 'unreadable', reason: `只有脚注标记或删除线文字，没有数字：「${shown}」 / only footnote markers or struck-through text, no number` };
+  }
+  const inner = pieces.slice(solid[0], solid[solid.length - 1] + 1);
+  if (inner.some((p) => p.kind !== 'plain')) {
+    return { state: 'unreadable', reason: `脚注标记或删除线文字夹在数字或文字中间，无法确定数值：「${shown}」 / a footnote marker or struck-through text inside the number` };
+  }
+  const r = readPlain(inner.map((p) => p.text).join(''));
+  if (r.state !== 'number') return r;
+  const left = pieces.filter((p) => p.kind !== 'plain');
+  const said = (kind: Piece['kind']) => left.filter((p) => p.kind === kind).map((p) => p.text.trim()).join('、');
+  const marks = [
+    said('marker') && `脚注标记「${said('marker')}」不计入数值 / footnote marker not part of the number`,
+    said('struck') && `删除线文字「${said('struck')}」不计入数值 / struck-through text not part of the number`,
+  ].filter(Boolean);
+  return { ...r, mark: marks.join('；') };
+}
+
+function readPlain(raw: string): CellReading {
   const text = nfkc(raw).replace(/[\u200b\ufeff]/g, '').trim();
   if (text === '') return { state: 'blank' };
   const compact = text.replace(/\s+/g, '');

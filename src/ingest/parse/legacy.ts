@@ -4,6 +4,7 @@
  * states it gives the same number. 「未发生…行政复议」 states 0. Anything else is left out.
  */
 import { nfkc } from '../normalize.ts';
+import { maskMarkedNumbers } from '../marks.ts';
 import type { ParsedCell } from './parsed-cell.ts';
 import type { Row } from './rows.ts';
 
@@ -36,7 +37,7 @@ const PATTERNS: { metric: string; re: RegExp[]; none?: RegExp }[] = [
 function sentences(rows: Row[]): { text: string; loc: string }[] {
   const out: { text: string; loc: string }[] = [];
   for (const r of rows) {
-    const text = nfkc(r.cells.map((c) => c.text).join('')).replace(/\s+/g, '');
+    const text = nfkc(maskMarkedNumbers(r.cells.map((c) => c.text).join(''))).replace(/\s+/g, '');
     for (const s of text.split(/(?<=[。；;！!])/)) if (s) out.push({ text: s, loc: r.own[0]?.loc ?? '' });
   }
   return out;
