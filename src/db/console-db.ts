@@ -95,20 +95,25 @@ export function consoleDb(datasetUrl: string): ConsoleDb {
       const rows = batches.length ? rowsOf<Record<string, unknown>>(new arrow.Table(batches)) : [];
       return { rows: displayRows(rows, plan.columns), columns: plan.columns };
     })().catch((e: Error) => ({ error: e.message }));
+    let stopped = false;
     stop = () => {
+      stopped = true;
       void started.then(async (inst) => {
-        await inst.conn.cancelSent().catch(() => false);
+        // the worker may be inside one long step and read the request only after it: do not wait for its answer
+        void inst.conn.cancelSent().catch(() => false);
         const late = await Promise.race([work.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), CANCEL_GRACE_MS))]);
         if (late) {
           // DuckDB did not stop: end its worker; the next run starts afresh
-          instance = null;
-          await inst.db.terminate().catch(() => undefined);
+          if (instance) instance = null;
+          void inst.db.terminate().catch(() => undefined);
         }
         cancelled();
       }, cancelled);
     };
     try {
-      return await Promise.race([work, onCancel]);
+      const result = await Promise.race([work, onCancel]);
+      // DuckDB's own interruption comes back as an error
+      return stopped ? { cancelled: true } : result;
     } finally {
       stop = null;
     }
