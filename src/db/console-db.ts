@@ -52,11 +52,17 @@ export function consoleDb(datasetUrl: string): ConsoleDb {
           for (const sql of LOCK_SQL) await conn.query(sql);
         },
       };
-      const site = await openSite(adapter, datasetUrl);
-      const { needs, tooLarge } = consoleNeeds(site.index);
-      skipped = tooLarge;
-      await site.ensure(needs);
-      await adapter.lock();
+      try {
+        const site = await openSite(adapter, datasetUrl);
+        const { needs, tooLarge } = consoleNeeds(site.index);
+        skipped = tooLarge;
+        await site.ensure(needs);
+        await adapter.lock();
+      } catch (e) {
+        // a start that failed leaves no worker behind
+        await db.terminate().catch(() => undefined);
+        throw e;
+      }
       const prepared = async <T>(sql: string, fn: (s: duckdb.AsyncPreparedStatement) => Promise<T>): Promise<T> => {
         const stmt = await conn.prepare(sql);
         try {
