@@ -22,7 +22,18 @@ let started: Promise<Db> | null = null;
 /** ?debug=sql: each query's and partition's time in the console, for finding the slow one. */
 export const debug = typeof location !== 'undefined' && new URLSearchParams(location.search).get('debug') === 'sql';
 
-async function wasmModuleUrl(): Promise<string> {
+let wasmUrl: Promise<string> | null = null;
+
+/** The .wasm's address, fetched and inflated once for every instance (the dashboard's and the console's). */
+function wasmModuleUrl(): Promise<string> {
+  wasmUrl ??= inflateWasm();
+  wasmUrl.catch(() => {
+    wasmUrl = null;
+  });
+  return wasmUrl;
+}
+
+async function inflateWasm(): Promise<string> {
   // the build ships duckdb-eh.wasm.gz only; the dev server has the raw file
   const gz = await fetch(`${ehWasm}.gz`).catch(() => null);
   if (!gz || !gz.ok) return ehWasm;
@@ -64,16 +75,30 @@ export function rowsOf<T>(table: arrow.Table): T[] {
   return out;
 }
 
-export function startDb(): Promise<Db> {
-  started ??= (async () => {
-    const worker = new Worker(ehWorker);
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+/** A DuckDB in a worker of its own, with one connection; extensions are never fetched. */
+export async function openInstance(): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
+  const worker = new Worker(ehWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
     await db.instantiate(await wasmModuleUrl());
     await db.open({ query: { castBigIntToDouble: true } });
     const conn = await db.connect();
     // never fetch an extension (a mistake fails fast instead of reaching out)
     await conn.query(`SET autoinstall_known_extensions = false`);
     await conn.query(`SET autoload_known_extensions = false`);
+    return { db, conn };
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
+}
+
+/** After loading: no more settings changes, no file or network access from SQL. */
+export const LOCK_SQL = [`SET enable_external_access = false`, `SET lock_configuration = true`];
+
+export function startDb(): Promise<Db> {
+  started ??= (async () => {
+    const { conn } = await openInstance();
     let queue: Promise<unknown> = Promise.resolve();
     const serial = <T>(fn: () => Promise<T>): Promise<T> => {
       const p = queue.then(fn, fn);
@@ -104,8 +129,7 @@ export function startDb(): Promise<Db> {
       }),
       insert: (name, table) => serial(() => conn.insertArrowTable(table, { name, create: false })),
       lock: () => serial(async () => {
-        await conn.query(`SET enable_external_access = false`);
-        await conn.query(`SET lock_configuration = true`);
+        for (const sql of LOCK_SQL) await conn.query(sql);
       }),
     };
   })();

@@ -158,8 +158,10 @@ describe('dashboard in Chromium', () => {
     const { page } = await open('?v=sql');
     const runQuery = async (sql: string) => {
       await page.locator('textarea').fill(sql);
+      const seq = await page.evaluate(() => Number(document.documentElement.dataset.seq));
       await page.getByRole('button', { name: /运行/ }).click();
-      await page.waitForTimeout(300);
+      // the console answers from its own DuckDB: wait for the answer, not a fixed time
+      await page.waitForFunction((n) => Number(document.documentElement.dataset.seq) > n && document.documentElement.dataset.status === 'ready', seq);
       return page.locator('main').innerText();
     };
     expect(await runQuery('select count(*) as n from reports')).toContain('6');

@@ -53,6 +53,12 @@ describe('hostile reports in the dashboard', () => {
     });
     await page.goto(`${base}${query.replace('AGENCY', agency)}`);
     await page.waitForFunction(() => document.documentElement.dataset.db === 'ready' && document.documentElement.dataset.status === 'ready', null, { timeout: 60_000 });
+    if (query.includes('q=')) {
+      // a link runs nothing in the console until asked: run it
+      const seq = await page.evaluate(() => Number(document.documentElement.dataset.seq));
+      await page.getByRole('button', { name: /运行/ }).click();
+      await page.waitForFunction((n) => Number(document.documentElement.dataset.seq) > n && document.documentElement.dataset.status === 'ready', seq, { timeout: 60_000 });
+    }
     // let anything that would run, run
     await page.waitForTimeout(300);
     const found = await page.evaluate(() => ({
