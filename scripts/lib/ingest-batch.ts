@@ -424,7 +424,9 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
         // taken before the lookup: a window that commits during it is then seen in one or the other
         const pending = shas.map((sha) => uncommitted.flatMap((w) => w.get(sha) ?? []));
         const found = await builder.known(shas);
-        const held = await builder.contentsAt(tasks.map((t) => ('sha256' in t ? t.path : t.report.source_path)));
+        // only a file not known at its path with its content may replace rows there: an unchanged file costs no lookup
+        const pathOf = (t: Task | FileRows) => ('sha256' in t ? t.path : t.report.source_path);
+        const held = await builder.contentsAt(tasks.filter((t, i) => !found.get(shas[i])?.includes(pathOf(t))).map(pathOf));
         shas.forEach((sha, i) => {
           const stored = found.get(sha);
           const more = [...(known.get(sha) ?? []), ...pending[i]];

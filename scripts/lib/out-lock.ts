@@ -50,6 +50,18 @@ export function lockOutput(out: string): () => void {
   const file = lockFileOf(out);
   const me: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), since: processStart(process.pid) };
   const text = `${JSON.stringify(me)}\n`;
+  // a file where a folder on the way should be: said as such (mkdir would say EEXIST)
+  for (let up = dirname(file); ; up = dirname(up)) {
+    let st;
+    try {
+      st = statSync(up);
+    } catch {
+      if (dirname(up) === up) break;
+      continue;
+    }
+    if (!st.isDirectory()) throw new UserError(`${up} 不是文件夹，无法在其中写入数据集（ENOTDIR）/ ${up} is not a folder: the dataset cannot be written in it (ENOTDIR)`);
+    break;
+  }
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (e) {
