@@ -109,6 +109,31 @@ describe('updating a report', () => {
     expect(digestOf(ds)).toBe(digestOf(join(d, 'fresh')));
   }, 90_000);
 
+  it('a file changed between a killed run and the run that continues it replaces the rows the killed run committed', async () => {
+    const d = join(root, 'edit-resume');
+    mkdirSync(join(d, 'in'), { recursive: true });
+    const copy = (text: Buffer, i: number) => Buffer.concat([text, Buffer.from(`\n（副本 ${i}）\n`)]);
+    for (let i = 0; i < 2600; i++) writeFileSync(join(d, 'in', `r${String(i).padStart(4, '0')}.txt`), copy(JULU, i));
+    const ds = join(d, 'ds');
+    // killed once two windows' cells are on disk (windows of 1,024 files: the first has committed)
+    const run = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--quiet', '--out', ds, join(d, 'in')], { stdio: 'ignore' });
+    const exited = new Promise((r) => run.once('exit', r));
+    const windows = () => (existsSync(join(`${ds}.work`, 'cells')) ? readdirSync(join(`${ds}.work`, 'cells')).length : 0);
+    for (let t = 0; t < 2400 && windows() < 2; t++) await new Promise((r) => setTimeout(r, 25));
+    run.kill('SIGKILL');
+    await exited;
+    expect(existsSync(ds), 'killed before the dataset was written').toBe(false);
+    // the first file, read and committed by the killed run, corrected before the next run
+    writeFileSync(join(d, 'in', 'r0000.txt'), copy(juluWith(12), 0));
+    const r = ingest('--quiet', '--out', ds, join(d, 'in'));
+    expect(r.status, r.stderr).toBe(0);
+    const rows = await query(`SELECT r.source_sha256, c.value FROM '${join(ds, 'reports.parquet')}' r JOIN '${join(ds, 'cells.parquet')}' c USING (report_id)
+      WHERE r.source_path LIKE '%/r0000.txt' AND c.metric = 'app.new' AND c.applicant = 'natural'`);
+    expect(rows).toEqual([{ source_sha256: sha(copy(juluWith(12), 0)), value: 12 }]);
+    expect(ingest('--quiet', '--out', join(d, 'fresh'), join(d, 'in')).status).toBe(0);
+    expect(digestOf(ds)).toBe(digestOf(join(d, 'fresh')));
+  }, 240_000);
+
   it('a path that now holds another report replaces the old one', async () => {
     const d = join(root, 'swap-content');
     mkdirSync(join(d, 'in'), { recursive: true });
