@@ -123,10 +123,16 @@ describe('updating a report', () => {
     run.kill('SIGKILL');
     await exited;
     expect(existsSync(ds), 'killed before the dataset was written').toBe(false);
-    // the first file, read and committed by the killed run, corrected before the next run
+    // the first file, read and committed by the killed run, corrected before the next run, and its
+    // earlier text kept under a new name read before it: that report's cells, which the killed run
+    // left in its window's file, must not be counted twice
+    writeFileSync(join(d, 'in', 'a-before.txt'), copy(JULU, 0));
     writeFileSync(join(d, 'in', 'r0000.txt'), copy(juluWith(12), 0));
     const r = ingest('--quiet', '--out', ds, join(d, 'in'));
     expect(r.status, r.stderr).toBe(0);
+    const kept = await query(`SELECT r.status, count(*)::INTEGER AS cells FROM '${join(ds, 'reports.parquet')}' r JOIN '${join(ds, 'cells.parquet')}' c USING (report_id)
+      WHERE r.source_path LIKE '%/a-before.txt' GROUP BY ALL`);
+    expect(kept).toEqual([{ status: 'ok', cells: 200 }]);
     const rows = await query(`SELECT r.source_sha256, c.value FROM '${join(ds, 'reports.parquet')}' r JOIN '${join(ds, 'cells.parquet')}' c USING (report_id)
       WHERE r.source_path LIKE '%/r0000.txt' AND c.metric = 'app.new' AND c.applicant = 'natural'`);
     expect(rows).toEqual([{ source_sha256: sha(copy(juluWith(12), 0)), value: 12 }]);
