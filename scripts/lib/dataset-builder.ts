@@ -335,6 +335,7 @@ export class DatasetBuilder {
 
   /** The contents the dataset holds at each of these paths (a path held before by other contents is replaced). */
   async contentsAt(paths: string[]): Promise<Map<string, string[]>> {
+    if (!paths.length) return new Map();
     const filter = await (this.paths ??= readPathFilter(this.lookups));
     return contentsAt(this.lookups, [...new Set(paths)].filter((p) => filter.mayHave(pathKey(p))));
   }
@@ -378,7 +379,7 @@ export class DatasetBuilder {
     if (!batch.length && !replace.length && !raws.length) return [];
     // the rows a replacement removes; cells of this run's windows are first moved from their files into the table, where they can be
     const old = await rowsAt(this.conn, replace);
-    if (await inFiles(this.conn, await this.pendingFiles(), old.ids)) await this.loadPendingCells();
+    if (old.ids.length && (await inFiles(this.conn, await this.pendingFiles(), old.ids))) await this.loadPendingCells();
     if (this.threads === null) {
       this.threads = Number((await this.conn.runAndReadAll(`SELECT current_setting('threads')`)).getRows()[0][0]);
       await this.conn.run(`SET threads = ${READING_THREADS}`);

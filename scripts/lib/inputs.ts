@@ -89,7 +89,16 @@ export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: s
     }
     let st;
     try {
-      st = statSync(fs);
+      st = lstatSync(fs);
+      if (st.isSymbolicLink()) {
+        // a link is followed only to what lies inside a folder given (by real paths): never out of them
+        const target = realpathSync(fs);
+        if (!realRoots.some((r) => isInside(r, target))) {
+          problems.push({ path: shown, reason: `符号链接指向输入文件夹之外（${target}），未读取 / symlink to outside the input folders, not read` });
+          return;
+        }
+        st = statSync(fs);
+      }
     } catch (e) {
       problems.push({ path: shown, reason: `无法读取：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot stat` });
       return;
@@ -123,6 +132,13 @@ export function* walkInputs(paths: string[], problems: WalkProblem[], exclude: s
       problems.push({ path: shown, reason: '不是普通文件 / not a regular file' });
     }
   }
+  const realRoots = paths.flatMap((p) => {
+    try {
+      return [realpathSync(p)];
+    } catch {
+      return [];
+    }
+  });
   const from = after ? Number(after[0]) : 0;
   for (const [i, p] of paths.entries()) if (i >= from) yield* visit(p, p, resolve(p), [String(i)], after !== null && i === from);
 }

@@ -5,7 +5,7 @@
  * outputs that cannot be written. Through the CLI, as a person runs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -37,11 +37,23 @@ describe('input paths never leave the folders given', () => {
     // outside the input: the julu report; inside, under the name with backslashes: the pingtan report
     writeFileSync(join(d, 'secret', 'private-2024.txt'), JULU);
     writeFileSync(join(d, 'in', '..\\secret\\private-2024.txt'), PINGTAN);
+    // links out of the input: to the file and to its folder; a link inside it is followed
+    symlinkSync(join(d, 'secret', 'private-2024.txt'), join(d, 'in', 'link.txt'));
+    symlinkSync(join(d, 'secret'), join(d, 'in', 'linked-folder'));
+    mkdirSync(join(d, 'in', 'sub'));
+    symlinkSync(join(d, 'in', '..\\secret\\private-2024.txt'), join(d, 'in', 'sub', 'inside.html'));
     const r = ingest('--quiet', '--copy-sources', '--out', join(d, 'ds'), join(d, 'in'));
     expect(r.status, r.stderr).toBe(0);
     const rows = await reportsOf(join(d, 'ds'));
-    expect(rows.map((x) => [x.source_path, x.status, x.agency_name])).toEqual([[join(d, 'in', '..\\secret\\private-2024.txt'), 'ok', '平潭综合实验区']]);
+    expect(rows.map((x) => [String(x.source_path).slice(join(d, 'in').length + 1), x.status, x.agency_name])).toEqual([
+      ['..\\secret\\private-2024.txt', 'ok', '平潭综合实验区'], ['link.txt', 'failed', null], ['linked-folder', 'failed', null], ['sub/inside.html', 'failed', null],
+    ]);
     expect(rows[0].source_sha256).toBe(sha(PINGTAN));
+    expect(rows[1].status_reason).toMatch(/symlink to outside the input folders, not read$/);
+    expect(rows[2].status_reason).toMatch(/symlink to outside the input folders, not read$/);
+    // followed: the same bytes as the first file, recorded as such
+    expect(rows[3].status_reason).toMatch(/byte-identical to .*private-2024\.txt$/);
+    expect(rows.some((x) => x.source_sha256 === sha(JULU))).toBe(false);
     const copies = readdirSync(join(d, 'ds', 'sources')).map((f) => readFileSync(join(d, 'ds', 'sources', f)));
     expect(copies.map(sha)).toEqual([sha(PINGTAN)]);
   }, 60_000);
