@@ -406,76 +406,76 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile, roundPaths);
     for (;;) {
-    for (; slice.length; slice = nextWindow()) {
-      files += slice.length;
-      const srcs = await sourcesOf(slice);
-      const sent = new Map<string, string[]>();
-      const rowOf = (sha: string, path: string) => sent.set(sha, [...(sent.get(sha) ?? []), path]);
-      // what this window's files repeat: in the dataset, in a window not yet committed, or earlier in this window
-      const known = new Map<string, string[]>();
-      // paths whose rows (other contents, read before) this window's rows replace
-      const replace: string[] = [];
-      const results: Promise<Rows | null>[] = [];
-      // A few files at a time, then the workers' messages are seen to: reading a whole window
-      // here at once left both workers waiting for their next file meanwhile.
-      for (let at = 0; at < slice.length; at += READ_CHUNK) {
-        const tasks = slice.slice(at, at + READ_CHUNK).map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
-        const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
-        // taken before the lookup: a window that commits during it is then seen in one or the other
-        const pending = shas.map((sha) => uncommitted.flatMap((w) => w.get(sha) ?? []));
-        const found = await builder.known(shas);
-        // only a file not known at its path with its content may replace rows there: an unchanged file costs no lookup
-        const pathOf = (t: Task | FileRows) => ('sha256' in t ? t.path : t.report.source_path);
-        const held = await builder.contentsAt(tasks.filter((t, i) => !found.get(shas[i])?.includes(pathOf(t))).map(pathOf));
-        shas.forEach((sha, i) => {
-          const stored = found.get(sha);
-          const more = [...(known.get(sha) ?? []), ...pending[i]];
-          if (more.length) known.set(sha, [...new Set([...(stored ?? []), ...more])].sort());
-          else if (stored) known.set(sha, stored);
-        });
-        for (const t of tasks) results.push(dispatch(t, held));
-        await new Promise((next) => setImmediate(next));
-      }
-      function dispatch(t: Task | FileRows, held: Map<string, string[]>): Promise<Rows | null> {
-        const [path, sha] = 'sha256' in t ? [t.path, t.sha256] : [t.report.source_path, t.report.source_sha256];
-        // the path held other contents before (the file was changed in place, or now holds another report): its rows go, all of them
-        const stale = held.get(path)?.some((x) => x !== sha) ?? false;
-        if (stale) {
-          replace.push(path);
-          held.delete(path);
-          const others = known.get(sha)?.filter((p) => p !== path);
-          if (others?.length) known.set(sha, others);
-          else known.delete(sha);
+      for (; slice.length; slice = nextWindow()) {
+        files += slice.length;
+        const srcs = await sourcesOf(slice);
+        const sent = new Map<string, string[]>();
+        const rowOf = (sha: string, path: string) => sent.set(sha, [...(sent.get(sha) ?? []), path]);
+        // what this window's files repeat: in the dataset, in a window not yet committed, or earlier in this window
+        const known = new Map<string, string[]>();
+        // paths whose rows (other contents, read before) this window's rows replace
+        const replace: string[] = [];
+        const results: Promise<Rows | null>[] = [];
+        // A few files at a time, then the workers' messages are seen to: reading a whole window
+        // here at once left both workers waiting for their next file meanwhile.
+        for (let at = 0; at < slice.length; at += READ_CHUNK) {
+          const tasks = slice.slice(at, at + READ_CHUNK).map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
+          const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
+          // taken before the lookup: a window that commits during it is then seen in one or the other
+          const pending = shas.map((sha) => uncommitted.flatMap((w) => w.get(sha) ?? []));
+          const found = await builder.known(shas);
+          // only a file not known at its path with its content may replace rows there: an unchanged file costs no lookup
+          const pathOf = (t: Task | FileRows) => ('sha256' in t ? t.path : t.report.source_path);
+          const held = await builder.contentsAt(tasks.filter((t, i) => !found.get(shas[i])?.includes(pathOf(t))).map(pathOf));
+          shas.forEach((sha, i) => {
+            const stored = found.get(sha);
+            const more = [...(known.get(sha) ?? []), ...pending[i]];
+            if (more.length) known.set(sha, [...new Set([...(stored ?? []), ...more])].sort());
+            else if (stored) known.set(sha, stored);
+          });
+          for (const t of tasks) results.push(dispatch(t, held));
+          await new Promise((next) => setImmediate(next));
         }
-        if (!('sha256' in t)) {
-          // a file that could not be read at all is recorded once, not again on every re-run
-          if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
+        function dispatch(t: Task | FileRows, held: Map<string, string[]>): Promise<Rows | null> {
+          const [path, sha] = 'sha256' in t ? [t.path, t.sha256] : [t.report.source_path, t.report.source_sha256];
+          // the path held other contents before (the file was changed in place, or now holds another report): its rows go, all of them
+          const stale = held.get(path)?.some((x) => x !== sha) ?? false;
+          if (stale) {
+            replace.push(path);
+            held.delete(path);
+            const others = known.get(sha)?.filter((p) => p !== path);
+            if (others?.length) known.set(sha, others);
+            else known.delete(sha);
+          }
+          if (!('sha256' in t)) {
+            // a file that could not be read at all is recorded once, not again on every re-run
+            if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
+              skipped++;
+              return Promise.resolve(null);
+            }
+            rowOf(t.report.source_sha256, t.report.source_path);
+            return Promise.resolve(t);
+          }
+          const before = known.get(t.sha256);
+          if (before?.includes(t.path)) {
             skipped++;
             return Promise.resolve(null);
           }
-          rowOf(t.report.source_sha256, t.report.source_path);
-          return Promise.resolve(t);
+          rowOf(t.sha256, t.path);
+          if (before?.length) return Promise.resolve(copyOf(t, before[0]));
+          known.set(t.sha256, [t.path]);
+          return pool ? pool.run(t) : core.ingestBytesOf(t).then(core.encodeRows);
         }
-        const before = known.get(t.sha256);
-        if (before?.includes(t.path)) {
-          skipped++;
-          return Promise.resolve(null);
-        }
-        rowOf(t.sha256, t.path);
-        if (before?.length) return Promise.resolve(copyOf(t, before[0]));
-        known.set(t.sha256, [t.path]);
-        return pool ? pool.run(t) : core.ingestBytesOf(t).then(core.encodeRows);
+        uncommitted.push(sent);
+        await committing;
+        committing = commit(slice, results, sent, replace);
+        // a failure surfaces at the next await of it, not as an unhandled rejection meanwhile
+        committing.catch(() => {});
       }
-      uncommitted.push(sent);
       await committing;
-      committing = commit(slice, results, sent, replace);
-      // a failure surfaces at the next await of it, not as an unhandled rejection meanwhile
-      committing.catch(() => {});
-    }
-    await committing;
-    // files whose rows a replacement removed, read again (they were read already: not counted again)
-    if (!again.length) break;
-    slice = nextWindow();
+      // files whose rows a replacement removed, read again (they were read already: not counted again)
+      if (!again.length) break;
+      slice = nextWindow();
     }
     // a round that stopped at its size looks one file further: a walk that ends right there needs no round after it
     if (!through && walked >= maxFiles) {
