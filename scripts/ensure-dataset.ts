@@ -4,6 +4,6 @@ import { datasetCurrent } from './lib/dataset-current.ts';
 
 const dataset = process.env.XXGK_DATASET ?? 'data/dataset';
 if (!datasetCurrent(dataset)) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--out', dataset, '--sources', 'data/samples/SOURCES.tsv', '--copy-sources', 'data/samples'], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--quiet', '--out', dataset, '--sources', 'data/samples/SOURCES.tsv', '--copy-sources', '--fresh', 'data/samples'], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }

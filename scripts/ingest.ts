@@ -15,6 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { ingestToDataset } from './lib/ingest-batch.ts';
 import { formatSummary } from './lib/summary.ts';
 import { sqlString } from './lib/sql-literal.ts';
+import { UserError } from './lib/user-error.ts';
 
 const USAGE = `用法 / usage: npm run ingest -- --out DIR [--region CODE] [--sources FILE] [--copy-sources] [--fresh] [--jobs N] [--synthetic] [--strict] [--quiet] PATH...`;
 
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
     fresh: values.fresh,
     synthetic,
     copySources: values['copy-sources'],
-    exclude: [values.out, `${values.out}.work`, ...(values.sources ? [values.sources] : []), ...positionals.flatMap((p) => [join(p, 'synthetic.json'), join(p, 'truth.jsonl')])],
+    exclude: [values.out, `${values.out}.work`, `${values.out}.lock`, ...(values.sources ? [values.sources] : []), ...positionals.flatMap((p) => [join(p, 'synthetic.json'), join(p, 'truth.jsonl')])],
     onFile: (done, total, path) => {
       const now = performance.now();
       if (tty && (now - lastDraw > 100 || done === total)) {
@@ -85,7 +86,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(`导入未能完成 / ingest could not complete: ${(e as Error).stack ?? e}`);
-    process.exit(1);
+    // what a person can act on in one line; anything else is a fault of the program, with its stack
+    if (e instanceof UserError) console.error(`导入未能完成 / ingest could not complete: ${e.message}`);
+    else console.error(`导入未能完成 / ingest could not complete: ${(e as Error).stack ?? e}`);
+    process.exit(e instanceof UserError ? e.exitCode : 1);
   },
 );

@@ -13,10 +13,12 @@ import { datasetCurrent } from './lib/dataset-current.ts';
 const DATASET = 'data/dataset';
 const SAMPLES = 'data/samples';
 const newest = (dir: string) => Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
-const stale = !datasetCurrent(DATASET) || newest(SAMPLES) > statSync(join(DATASET, 'manifest.json')).mtimeMs;
+const current = datasetCurrent(DATASET);
+const stale = !current || newest(SAMPLES) > statSync(join(DATASET, 'manifest.json')).mtimeMs;
 
 if (stale || process.argv.includes('--ingest')) {
-  const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', DATASET, '--sources', `${SAMPLES}/SOURCES.tsv`, '--copy-sources', SAMPLES], { stdio: 'inherit' });
+  // a dataset of another version or layout is rebuilt from the samples (the ingest refuses to add to one)
+  const ingest = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--out', DATASET, '--sources', `${SAMPLES}/SOURCES.tsv`, '--copy-sources', ...(current ? [] : ['--fresh']), SAMPLES], { stdio: 'inherit' });
   if (ingest.status !== 0) process.exit(ingest.status ?? 1);
 } else {
   console.log(`数据集已是最新 / dataset up to date: ${DATASET}`);

@@ -47,13 +47,16 @@ export const crossReportSql = (slices: number, cells = 'cells'): string[] => [
 /** `sql` over the reports of one slice of agencies: `{rep}` stands for them. */
 const sliced = (sql: string, slices: number, i: number) => sql.replaceAll('{rep}', slices > 1 ? `(SELECT * FROM rep WHERE hash(agency_id) % ${slices} = ${i})` : 'rep');
 
-/** Several different files for one agency and year: all kept, each flagged (the paths listed only for those). */
+/**
+ * Several different files for one agency and year: all kept, each flagged (the paths listed only for those).
+ * Merged shards may hold two files at one path: then no other path is named, and the message is still never NULL.
+ */
 const DUPLICATES = `INSERT INTO findings
    WITH d AS (SELECT agency_id, year, count(*) AS n FROM {rep} GROUP BY ALL HAVING count(*) > 1),
    g AS (SELECT agency_id, year, any_value(d.n) AS n, list(source_path ORDER BY source_path) AS paths FROM {rep} JOIN d USING (agency_id, year) GROUP BY ALL)
    SELECT r.report_id, 'DUPLICATE_REPORT', 'warning', 'fail', '', '', [], NULL, g.n,
      '同一机关 ' || g.year || ' 年有 ' || g.n || ' 份不同的报告文件：本文件与 ' ||
-       array_to_string(list_filter(g.paths, p -> p <> r.source_path)[1:3], '、') ||
+       coalesce(array_to_string(list_filter(g.paths, p -> p <> r.source_path)[1:3], '、'), '同一路径的另一文件') ||
        CASE WHEN g.n > 4 THEN ' 等 ' || (g.n - 1) || ' 份' ELSE '' END || '，均已保留',
      1000001
    FROM {rep} r JOIN g USING (agency_id, year)`;

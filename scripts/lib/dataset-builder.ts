@@ -7,7 +7,7 @@
  * `finish` links agencies, runs the checks across reports, and writes the Parquet dataset
  * into a temporary folder that is swapped in with renames.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, INTEGER, LIST, STRUCT, VARCHAR, structValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
@@ -25,6 +25,15 @@ import { sqlString } from './sql-literal.ts';
 import { cellsCsvBytes, readCellsCsv } from './cells-csv.ts';
 import { knownFilesSql, readShaFilter, type ShaFilter } from './sha-filter.ts';
 import type { EncodedResult, FileResult } from './ingest-one.ts';
+import { recoverInterrupted, retire } from './dataset-recovery.ts';
+import { RAW_PATHS_TABLE, contentsAt, deleteRowsAt, inFiles, orphanCopies, pathKey, rawPathsOf, readPathFilter, recordRawPaths, rowsAt } from './path-rows.ts';
+import { sourceCopyBytes } from './source-copy-bytes.ts';
+import { UserError } from './user-error.ts';
+
+export { recoverInterrupted } from './dataset-recovery.ts';
+
+/** What a window adds besides its rows: paths whose earlier rows it replaces, and the bytes of paths whose names are not UTF-8. */
+export interface WindowExtras { replace?: string[]; raws?: { path: string; raw: Uint8Array }[] }
 
 export interface Manifest {
   schema_version: number;
@@ -123,20 +132,34 @@ function traced(conn: DuckDBConnection): DuckDBConnection {
   return conn;
 }
 
-/** Puts back a dataset left aside by a run that died between its two renames. */
-export function recoverInterrupted(outDir: string): void {
-  const out = resolve(outDir);
-  if (existsSync(out)) return;
-  const parent = dirname(out);
-  if (!existsSync(parent)) return;
-  const aside = readdirSync(parent).filter((f) => f.startsWith(`${basename(out)}.old-`)).sort();
-  if (aside.length) renameSync(join(parent, aside[aside.length - 1]), out);
-}
-
 async function rowsOf(conn: DuckDBConnection, q: Sql | string): Promise<Record<string, unknown>[]> {
   const sql = typeof q === 'string' ? { sql: q, params: [] } : q;
   const reader = await conn.runAndReadAll(sql.sql, sql.params as never);
   return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+}
+
+/**
+ * A run adds to the dataset at `out` only when it can: a folder that is not a dataset is never
+ * replaced by one (it would be deleted in the swap), and the rows of a dataset written by
+ * another version of the contract are not mixed with this version's (`--fresh` rebuilds it
+ * from the report files).
+ */
+function checkExisting(out: string): void {
+  if (!existsSync(out)) return;
+  const manifestFile = join(out, 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    if (readdirSync(out).length) throw new UserError(`输出文件夹 ${out} 已存在且不是数据集（没有 manifest.json），未改动；请换一个 --out / the output folder ${out} exists and is not a dataset (no manifest.json); left as it is: choose another --out`, 64);
+    return;
+  }
+  let version: unknown;
+  try {
+    version = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { schema_version?: unknown }).schema_version;
+  } catch {
+    version = undefined;
+  }
+  if (version !== SCHEMA_VERSION) {
+    throw new UserError(`数据集 ${out} 由另一版数据约定写出（schema_version ${String(version ?? '无')}，本版为 ${SCHEMA_VERSION}），不能在其上增量导入；请加 --fresh 从报告文件重新导入 / the dataset ${out} was written by another version of the data contract (schema_version ${String(version ?? 'none')}, this version writes ${SCHEMA_VERSION}) and cannot be added to: run again with --fresh to rebuild it from the report files`, 64);
+  }
 }
 
 export class DatasetBuilder {
@@ -150,6 +173,8 @@ export class DatasetBuilder {
    * the read saw that window or not.
    */
   private shas: Promise<ShaFilter> | null = null;
+  /** Which paths the work database may hold (path-rows.ts), as `shas` for contents. */
+  private paths: Promise<ShaFilter> | null = null;
   /** Windows added by this process (their files' names). */
   private windows = 0;
   /** DuckDB's own number of threads, while READING_THREADS are set for the windows (null before the first window). */
@@ -171,7 +196,10 @@ export class DatasetBuilder {
     const work = `${out}.work`;
     // a work database is continued only if it was set up completely (the marker is written last)
     const marker = join(work, 'started');
-    if (opts.fresh || !existsSync(marker)) rmSync(work, { recursive: true, force: true });
+    // ... and by this version of the contract: one of another version is started again
+    const current = existsSync(marker) && readFileSync(marker, 'utf8').includes(`schema ${SCHEMA_VERSION}\n`);
+    if (opts.fresh || !current) rmSync(work, { recursive: true, force: true });
+    if (!opts.fresh) checkExisting(out);
     const resuming = existsSync(marker);
     mkdirSync(work, { recursive: true });
     // Bounded memory whatever the corpus: DuckDB spills to disk beyond its limit. The limit only
@@ -191,10 +219,11 @@ export class DatasetBuilder {
       if (!opts.fresh && existsSync(join(out, 'manifest.json'))) await b.importExisting();
       await conn.run('COMMIT');
       await conn.run('CHECKPOINT');
-      writeFileSync(marker, new Date().toISOString());
+      writeFileSync(marker, `${new Date().toISOString()}\nschema ${SCHEMA_VERSION}\n`);
     }
     // (a work database of an earlier version has no such table; its cells are all in `cells`)
     await conn.run('CREATE TABLE IF NOT EXISTS cell_files (file VARCHAR NOT NULL)');
+    await conn.run(RAW_PATHS_TABLE);
     await b.dropUnlisted();
     return b;
   }
@@ -283,6 +312,7 @@ export class DatasetBuilder {
       await this.conn.run('COMMIT');
       // read again from the database at the next lookup
       this.shas = null;
+      this.paths = null;
       return { added: Number(counts.added), repeated: Number(counts.repeated), known: Number(n) - Number(counts.added) - Number(counts.repeated) };
     } catch (e) {
       await this.conn.run('ROLLBACK');
@@ -302,6 +332,13 @@ export class DatasetBuilder {
       out.get(String(sha))!.push(String(path));
     }
     return out;
+  }
+
+  /** The contents the dataset holds at each of these paths (a path held before by other contents is replaced). */
+  async contentsAt(paths: string[]): Promise<Map<string, string[]>> {
+    if (!paths.length) return new Map();
+    const filter = await (this.paths ??= readPathFilter(this.lookups));
+    return contentsAt(this.lookups, [...new Set(paths)].filter((p) => filter.mayHave(pathKey(p))));
   }
 
   /**
@@ -337,8 +374,13 @@ export class DatasetBuilder {
    * reports and findings to the database, their cells to a Parquet file of their own that the
    * transaction lists.
    */
-  async add(batch: (FileResult | EncodedResult)[]): Promise<void> {
-    if (!batch.length) return;
+  async add(batch: (FileResult | EncodedResult)[], extras: WindowExtras = {}): Promise<{ path: string; raw: Buffer | null }[]> {
+    const replace = [...new Set(extras.replace ?? [])];
+    const raws = extras.raws ?? [];
+    if (!batch.length && !replace.length && !raws.length) return [];
+    // the rows a replacement removes; cells of this run's windows are first moved from their files into the table, where they can be
+    const old = await rowsAt(this.conn, replace);
+    if (old.ids.length && (await inFiles(this.conn, await this.pendingFiles(), old.ids))) await this.loadPendingCells();
     if (this.threads === null) {
       this.threads = Number((await this.conn.runAndReadAll(`SELECT current_setting('threads')`)).getRows()[0][0]);
       await this.conn.run(`SET threads = ${READING_THREADS}`);
@@ -356,8 +398,10 @@ export class DatasetBuilder {
     } finally {
       closeSync(fd);
     }
+    let orphans: { path: string; raw: Buffer | null }[] = [];
     await this.conn.run('BEGIN TRANSACTION');
     try {
+      await deleteRowsAt(this.conn, replace, old.ids);
       const reports = await this.conn.createAppender('reports');
       const findings = await this.conn.createAppender('findings');
       for (const f of batch) {
@@ -384,6 +428,10 @@ export class DatasetBuilder {
         }
         await this.conn.run(`INSERT INTO cell_files VALUES (${sqlString(name)})`);
       }
+      await recordRawPaths(this.conn, raws);
+      // copies of a content whose first file was replaced, or that name a file replaced meanwhile
+      const copies = batch.filter((f) => f.report.report_id !== f.report.source_sha256.slice(0, 16) && / byte-identical to /.test(f.report.status_reason ?? ''));
+      if (replace.length || copies.length) orphans = await orphanCopies(this.conn, [...old.shas, ...copies.map((f) => f.report.source_sha256)]);
       await this.conn.run('COMMIT');
     } catch (e) {
       await this.conn.run('ROLLBACK');
@@ -396,6 +444,11 @@ export class DatasetBuilder {
       const filter = await this.shas;
       for (const f of batch) filter.add(f.report.source_sha256);
     }
+    if (this.paths) {
+      const filter = await this.paths;
+      for (const f of batch) filter.add(pathKey(f.report.source_path));
+    }
+    return orphans;
   }
 
   /**
@@ -604,11 +657,13 @@ export class DatasetBuilder {
       if (meta.copySources) {
         // the reports themselves, named by report id, for the dashboard's links to sources
         mkdirSync(join(tmp, 'sources'));
-        for (const r of await this.rows(`SELECT report_id, source_path FROM reports WHERE status <> 'failed'`)) {
-          const from = resolve(String(r.source_path));
-          if (existsSync(from)) {
+        // from the file the row was read from (by its bytes when its name is not UTF-8), and only while it still holds what was read
+        const raws = await rawPathsOf(this.conn);
+        for (const r of await this.rows(`SELECT report_id, source_path, source_sha256 FROM reports WHERE status <> 'failed'`)) {
+          const bytes = sourceCopyBytes(raws.get(String(r.source_path)) ?? resolve(String(r.source_path)), String(r.source_sha256));
+          if (bytes) {
             // never under a name a browser would run (model/source-copy.ts)
-            copyFileSync(from, join(tmp, 'sources', sourceCopyName(String(r.report_id), String(r.source_path))));
+            writeFileSync(join(tmp, 'sources', sourceCopyName(String(r.report_id), String(r.source_path))), bytes);
             sources = true;
           }
         }
@@ -622,11 +677,12 @@ export class DatasetBuilder {
       const aside = `${this.out}.old-${process.pid}-${Date.now()}`;
       if (existsSync(this.out)) renameSync(this.out, aside);
       renameSync(tmp, this.out);
-      rmSync(aside, { recursive: true, force: true });
+      // renamed before it is deleted: a deletion cut short never leaves a part of it looking like a dataset (dataset-recovery.ts)
+      retire(aside, this.out);
       rmSync(this.work, { recursive: true, force: true });
       return manifest;
     } catch (e) {
-      rmSync(tmp, { recursive: true, force: true });
+      if (existsSync(tmp)) retire(tmp, this.out);
       throw e;
     }
   }

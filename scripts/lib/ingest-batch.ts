@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { reportIdOf } from '../../src/ingest/hash.ts';
 import { sniffFormat } from '../../src/ingest/sniff.ts';
@@ -17,6 +18,9 @@ import { readRoundInChild } from './ingest-rounds.ts';
 import { countInputs, walkInputs, type InputFile, type WalkPlace, type WalkProblem } from './inputs.ts';
 import { SourceTable, type SourceInfo } from './sources.ts';
 import { workerBundle } from './worker-bundle.ts';
+import { cleanLeftovers, recoverInterrupted } from './dataset-recovery.ts';
+import { lockOutput } from './out-lock.ts';
+import { asOutputError } from './user-error.ts';
 
 /**
  * The parsing core, loaded by the process that reads (about 50 MB): a run read in rounds does
@@ -66,7 +70,7 @@ export interface BatchResult {
   peakRss: number;
 }
 
-interface Task extends FileTask { bytes: Uint8Array<ArrayBuffer>; sha256: string }
+interface Task extends FileTask { bytes: Uint8Array<ArrayBuffer>; sha256: string; /** the path's bytes, when not UTF-8 (not sent to the worker) */ raw?: Buffer }
 
 /** Limits on the work for one file; beyond them the file fails alone and the batch goes on. */
 export interface FileLimits { seconds: number; heapMb: number; maxBytes: number }
@@ -167,7 +171,8 @@ class Pool {
     const timer = setTimeout(() => this.fail(w, `处理超过 ${this.limits.seconds} 秒，已停止 / stopped after ${this.limits.seconds} s`), this.limits.seconds * 1000);
     this.busy.set(w, { job, timer });
     // the bytes are moved, not copied: readTask gave each file memory of its own
-    w.postMessage(job.task, [job.task.bytes.buffer]);
+    const { raw: _raw, ...task } = job.task;
+    w.postMessage(task, [task.bytes.buffer]);
   }
 
   private done(w: Worker, rows: Rows) {
@@ -218,14 +223,14 @@ class Pool {
 function formatOf(t: Task): string {
   if (t.bytes.byteLength) return sniffFormat(t.bytes, t.path);
   try {
-    return sniffFormat(new Uint8Array(readFileSync(t.abs)), t.path);
+    return sniffFormat(new Uint8Array(readFileSync(t.raw ?? t.abs)), t.path);
   } catch {
     return 'unknown';
   }
 }
 
 /** SHA-256 of a file read in pieces (for files too large to read whole). */
-function hashFile(path: string): string {
+function hashFile(path: string | Buffer): string {
   const h = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
@@ -237,7 +242,25 @@ function hashFile(path: string): string {
   return h.digest('hex');
 }
 
+/**
+ * Under the output's lock (one run at a time on it, out-lock.ts): a dataset left aside by an
+ * interrupted run is put back and the leftovers of interrupted runs are removed
+ * (dataset-recovery.ts); a failure to write the output is said in one line (user-error.ts).
+ */
 export async function ingestToDataset(paths: string[], out: string, opts: BatchOptions = {}): Promise<BatchResult> {
+  const release = lockOutput(out);
+  try {
+    recoverInterrupted(out);
+    cleanLeftovers(out);
+    return await ingestLocked(paths, out, opts);
+  } catch (e) {
+    throw asOutputError(e, out);
+  } finally {
+    release();
+  }
+}
+
+async function ingestLocked(paths: string[], out: string, opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const total = countInputs(paths, opts.exclude);
   const roundFiles = opts.roundFiles ?? (process.env.XXGK_ROUND_FILES ? Number(process.env.XXGK_ROUND_FILES) : ROUND_FILES);
@@ -323,7 +346,12 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
   let walked = 0;
   let through = false;
   let last = place.after;
+  // files to read again: they repeated a content whose first file a window replaced (path-rows.ts)
+  const again: InputFile[] = [];
+  let reread = 0;
   const nextWindow = (): InputFile[] => {
+    reread += again.length;
+    ahead.unshift(...again.splice(0));
     while (ahead.length < window * LOOKAHEAD && walked < maxFiles) {
       const f = walk.next();
       if (f.done) {
@@ -360,7 +388,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
   // transaction commits, the files of a window are looked up here as well as in the database.
   const uncommitted: Map<string, string[]>[] = [];
   let committing: Promise<void> = Promise.resolve();
-  const commit = async (win: InputFile[], results: Promise<Rows | null>[], sent: Map<string, string[]>) => {
+  const commit = async (win: InputFile[], results: Promise<Rows | null>[], sent: Map<string, string[]>, replace: string[]) => {
     const rows: Rows[] = [];
     for (const [i, r] of results.entries()) {
       const got = await r;
@@ -368,64 +396,87 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
       progress.total = Math.max(progress.total, ++progress.done);
       opts.onFile?.(progress.done, progress.total, win[i].path);
     }
-    await builder.add(rows);
+    const raws = win.flatMap((f) => (f.raw ? [{ path: f.path, raw: f.raw }] : []));
+    for (const o of await builder.add(rows, { replace, raws })) {
+      again.push({ path: o.path, abs: resolve(o.path), size: 0, key: [], ...(o.raw ? { raw: o.raw } : {}) });
+    }
     uncommitted.splice(uncommitted.indexOf(sent), 1);
     await builder.traceMemory(`${progress.done} files`, () => (pool ? `workers=${[...pool.heaps.values()].map((b) => Math.round(b / 1048576)).join(',')}` : ''));
   };
   try {
     if (opts.sourcesFile) sources = await SourceTable.load(builder.lookups, opts.sourcesFile, roundPaths);
-    for (; slice.length; slice = nextWindow()) {
-      files += slice.length;
-      const srcs = await sourcesOf(slice);
-      const sent = new Map<string, string[]>();
-      const rowOf = (sha: string, path: string) => sent.set(sha, [...(sent.get(sha) ?? []), path]);
-      // what this window's files repeat: in the dataset, in a window not yet committed, or earlier in this window
-      const known = new Map<string, string[]>();
-      const results: Promise<Rows | null>[] = [];
-      // A few files at a time, then the workers' messages are seen to: reading a whole window
-      // here at once left both workers waiting for their next file meanwhile.
-      for (let at = 0; at < slice.length; at += READ_CHUNK) {
-        const tasks = slice.slice(at, at + READ_CHUNK).map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
-        const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
-        // taken before the lookup: a window that commits during it is then seen in one or the other
-        const pending = shas.map((sha) => uncommitted.flatMap((w) => w.get(sha) ?? []));
-        const found = await builder.known(shas);
-        shas.forEach((sha, i) => {
-          const stored = found.get(sha);
-          const more = [...(known.get(sha) ?? []), ...pending[i]];
-          if (more.length) known.set(sha, [...new Set([...(stored ?? []), ...more])].sort());
-          else if (stored) known.set(sha, stored);
-        });
-        for (const t of tasks) results.push(dispatch(t));
-        await new Promise((next) => setImmediate(next));
-      }
-      function dispatch(t: Task | FileRows): Promise<Rows | null> {
-        if (!('sha256' in t)) {
-          // a file that could not be read at all is recorded once, not again on every re-run
-          if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
+    for (;;) {
+      for (; slice.length; slice = nextWindow()) {
+        files += slice.length;
+        const srcs = await sourcesOf(slice);
+        const sent = new Map<string, string[]>();
+        const rowOf = (sha: string, path: string) => sent.set(sha, [...(sent.get(sha) ?? []), path]);
+        // what this window's files repeat: in the dataset, in a window not yet committed, or earlier in this window
+        const known = new Map<string, string[]>();
+        // paths whose rows (other contents, read before) this window's rows replace
+        const replace: string[] = [];
+        const results: Promise<Rows | null>[] = [];
+        // A few files at a time, then the workers' messages are seen to: reading a whole window
+        // here at once left both workers waiting for their next file meanwhile.
+        for (let at = 0; at < slice.length; at += READ_CHUNK) {
+          const tasks = slice.slice(at, at + READ_CHUNK).map((f) => readTask(f, srcs.get(f.abs), opts.regionHint ?? null, limits));
+          const shas = tasks.map((t) => ('sha256' in t ? t.sha256 : t.report.source_sha256));
+          // taken before the lookup: a window that commits during it is then seen in one or the other
+          const pending = shas.map((sha) => uncommitted.flatMap((w) => w.get(sha) ?? []));
+          const found = await builder.known(shas);
+          // only a file not known at its path with its content may replace rows there: an unchanged file costs no lookup
+          const pathOf = (t: Task | FileRows) => ('sha256' in t ? t.path : t.report.source_path);
+          const held = await builder.contentsAt(tasks.filter((t, i) => !found.get(shas[i])?.includes(pathOf(t))).map(pathOf));
+          shas.forEach((sha, i) => {
+            const stored = found.get(sha);
+            const more = [...(known.get(sha) ?? []), ...pending[i]];
+            if (more.length) known.set(sha, [...new Set([...(stored ?? []), ...more])].sort());
+            else if (stored) known.set(sha, stored);
+          });
+          for (const t of tasks) results.push(dispatch(t, held));
+          await new Promise((next) => setImmediate(next));
+        }
+        function dispatch(t: Task | FileRows, held: Map<string, string[]>): Promise<Rows | null> {
+          const [path, sha] = 'sha256' in t ? [t.path, t.sha256] : [t.report.source_path, t.report.source_sha256];
+          // the path held other contents before (the file was changed in place, or now holds another report): its rows go, all of them
+          const stale = held.get(path)?.some((x) => x !== sha) ?? false;
+          if (stale) {
+            replace.push(path);
+            held.delete(path);
+            const others = known.get(sha)?.filter((p) => p !== path);
+            if (others?.length) known.set(sha, others);
+            else known.delete(sha);
+          }
+          if (!('sha256' in t)) {
+            // a file that could not be read at all is recorded once, not again on every re-run
+            if (known.get(t.report.source_sha256)?.includes(t.report.source_path)) {
+              skipped++;
+              return Promise.resolve(null);
+            }
+            rowOf(t.report.source_sha256, t.report.source_path);
+            return Promise.resolve(t);
+          }
+          const before = known.get(t.sha256);
+          if (before?.includes(t.path)) {
             skipped++;
             return Promise.resolve(null);
           }
-          rowOf(t.report.source_sha256, t.report.source_path);
-          return Promise.resolve(t);
+          rowOf(t.sha256, t.path);
+          if (before?.length) return Promise.resolve(copyOf(t, before[0]));
+          known.set(t.sha256, [t.path]);
+          return pool ? pool.run(t) : core.ingestBytesOf(t).then(core.encodeRows);
         }
-        const before = known.get(t.sha256);
-        if (before?.includes(t.path)) {
-          skipped++;
-          return Promise.resolve(null);
-        }
-        rowOf(t.sha256, t.path);
-        if (before?.length) return Promise.resolve(copyOf(t, before[0]));
-        known.set(t.sha256, [t.path]);
-        return pool ? pool.run(t) : core.ingestBytesOf(t).then(core.encodeRows);
+        uncommitted.push(sent);
+        await committing;
+        committing = commit(slice, results, sent, replace);
+        // a failure surfaces at the next await of it, not as an unhandled rejection meanwhile
+        committing.catch(() => {});
       }
-      uncommitted.push(sent);
       await committing;
-      committing = commit(slice, results, sent);
-      // a failure surfaces at the next await of it, not as an unhandled rejection meanwhile
-      committing.catch(() => {});
+      // files whose rows a replacement removed, read again (they were read already: not counted again)
+      if (!again.length) break;
+      slice = nextWindow();
     }
-    await committing;
     // a round that stopped at its size looks one file further: a walk that ends right there needs no round after it
     if (!through && walked >= maxFiles) {
       const [met, seen] = [problems.length, new Set(place.seen)];
@@ -445,7 +496,7 @@ export async function readRound(paths: string[], builder: DatasetBuilder, opts: 
     throw e;
   }
   await pool?.close();
-  return { files: files + problems.length, skipped, done: progress.done, last: through ? null : last, seen: [...place.seen], peakRss: 0 };
+  return { files: files - reread + problems.length, skipped, done: progress.done, last: through ? null : last, seen: [...place.seen], peakRss: 0 };
 }
 
 /** The absolute paths of the next `max` files of the walk from `place` (which is left as it was). */
@@ -469,7 +520,7 @@ function readTask(f: InputFile, src: SourceInfo | undefined, regionHint: string 
   try {
     // one open, stat and read, into memory of the file's own that goes to a worker as it is
     // (readFileSync may give a small file a slice of a shared pool, which cannot be moved)
-    const fd = openSync(f.abs, 'r');
+    const fd = openSync(f.raw ?? f.abs, 'r');
     let bytes: Uint8Array<ArrayBuffer>;
     let size: number;
     try {
@@ -488,7 +539,7 @@ function readTask(f: InputFile, src: SourceInfo | undefined, regionHint: string 
     if (size > limits.maxBytes) {
       const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
       const reason = `文件过大（${mb(size)}，上限 ${mb(limits.maxBytes)}），未读取 / file too large (${mb(size)}, limit ${mb(limits.maxBytes)})`;
-      return { report: failedReport(f.path, hashFile(f.abs), reason, src?.url ?? null, /\.pdf$/i.test(f.path) ? 'pdf' : 'unknown'), cells: [], findings: [] };
+      return { report: failedReport(f.path, hashFile(f.raw ?? f.abs), reason, src?.url ?? null, /\.pdf$/i.test(f.path) ? 'pdf' : 'unknown'), cells: [], findings: [] };
     }
     if (bytes.length === 0) {
       // all empty files share one hash: each keeps its own row and id
@@ -496,7 +547,7 @@ function readTask(f: InputFile, src: SourceInfo | undefined, regionHint: string 
       const report = failedReport(f.path, sha, '空文件 / empty file', src?.url ?? null, 'empty');
       return { report: { ...report, report_id: reportIdOf(createHash('sha256').update(`${sha}\n${f.path}`).digest('hex')) }, cells: [], findings: [] };
     }
-    return { path: f.path, abs: f.abs, regionHint: src?.region ?? regionHint, url: src?.url ?? null, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return { path: f.path, abs: f.abs, regionHint: src?.region ?? regionHint, url: src?.url ?? null, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), ...(f.raw ? { raw: f.raw } : {}) };
   } catch (e) {
     const pseudo = createHash('sha256').update(`unreadable:${f.path}`).digest('hex');
     return { report: failedReport(f.path, pseudo, `无法读取文件：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read file`, src?.url ?? null), cells: [], findings: [] };

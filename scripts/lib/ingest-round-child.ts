@@ -2,6 +2,7 @@
 import { DatasetBuilder } from './dataset-builder.ts';
 import { maxRss, readRound } from './ingest-batch.ts';
 import type { RoundMessage, RoundTask } from './ingest-rounds.ts';
+import { UserError } from './user-error.ts';
 
 const say = (m: RoundMessage) => new Promise<void>((done) => process.send!(m, () => done()));
 
@@ -39,7 +40,7 @@ process.once('message', async (task: RoundTask) => {
     }
   } catch (e) {
     code = 1;
-    await say({ error: (e as Error).stack ?? String(e) });
+    await say(e instanceof UserError ? { error: e.message, exitCode: e.exitCode } : { error: (e as Error).stack ?? String(e) });
   }
   process.exit(code);
 });

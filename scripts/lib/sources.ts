@@ -12,19 +12,44 @@ import { dirname, resolve } from 'node:path';
 import { parse } from 'csv-parse';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from './sql-literal.ts';
+import { UserError } from './user-error.ts';
 
 export interface SourceInfo { region: string | null; url: string | null }
 
-/** The rows of the table: the absolute paths a row may name (relative to the table, or to the working folder) and its source. */
+/**
+ * The rows of the table: the absolute paths a row may name (relative to the table, or to the
+ * working folder) and its source. A TSV has no quoting (a quote is a character of its field);
+ * a CSV may quote fields, and a quote inside an unquoted field is kept as it is. A table that
+ * cannot be read or parsed stops the run with one line saying where (UserError, exit 64).
+ */
 export async function* readSourceRows(file: string): AsyncGenerator<{ keys: string[]; info: SourceInfo }> {
+  const bad = (why: string) => new UserError(`来源表 ${file} 无法读取：${why} / the sources table ${file} cannot be read: ${why}`, 64);
   const head = Buffer.alloc(65536);
-  const fd = openSync(file, 'r');
-  const n = readSync(fd, head);
-  closeSync(fd);
-  const delimiter = head.subarray(0, n).toString('utf8').split('\n')[0].includes('\t') ? '\t' : ',';
+  let n: number;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      n = readSync(fd, head);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw bad((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  const tsv = head.subarray(0, n).toString('utf8').split('\n')[0].includes('\t');
   const base = dirname(resolve(file));
-  const parser = createReadStream(file).pipe(parse({ bom: true, columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }));
-  for await (const r of parser as AsyncIterable<Record<string, string>>) {
+  const parser = createReadStream(file).pipe(parse({
+    bom: true, columns: true, delimiter: tsv ? '\t' : ',', skip_empty_lines: true, relax_column_count: true, trim: true,
+    ...(tsv ? { quote: false } : { relax_quotes: true }),
+  }));
+  const rows = async function* () {
+    try {
+      yield* parser as AsyncIterable<Record<string, string>>;
+    } catch (e) {
+      throw bad((e as Error).message.split('\n')[0]);
+    }
+  };
+  for await (const r of rows()) {
     const p = r.path ?? r.file;
     if (!p) continue;
     const url = r.url || (/^https?:\/\//.test(r.source ?? '') ? r.source : '') || null;
