@@ -21,7 +21,8 @@ export function smallMultiples(rows: MultiRow[], opts: { width: number; label: s
     facet: { data, x: (d: { entity: string }) => cell(d.entity) % columns, y: (d: { entity: string }) => Math.floor(cell(d.entity) / columns) },
     marks: [
       Plot.frame({ stroke: '#ddd' }),
-      Plot.text(data, Plot.selectFirst({ text: 'entity', frameAnchor: 'top-left', dy: -16, fontWeight: 'bold' })),
+      // a long name is cut to its panel's width (the table below the chart gives it whole)
+      Plot.text(data, Plot.selectFirst({ text: 'entity', frameAnchor: 'top-left', dy: -16, fontWeight: 'bold', lineWidth: Math.max(4, (opts.width / columns - 30) / 11), textOverflow: 'ellipsis' })),
       Plot.line(data, { x: 'year', y: 'value', stroke: '#1f5aa6' }),
       Plot.dot(data, { x: 'year', y: 'value', fill: '#1f5aa6', title: (d: { entity: string; year: number; value: number }) => `${d.entity} ${d.year}年：${opts.format(d.value)}` }),
     ],

@@ -65,8 +65,11 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
-/** The site layout: empty tables now, partitions on demand. */
-export async function openSite(db: Db, base: string): Promise<LoadedSite> {
+/**
+ * The site layout: empty tables now, partitions on demand. `beforeFetch` is awaited before each
+ * partition is requested (年报体检 holds requests once a file is chosen).
+ */
+export async function openSite(db: Db, base: string, beforeFetch: () => Promise<void> = async () => {}): Promise<LoadedSite> {
   const index = await fetchJson<SiteIndex>(`${base}site.json`);
   for (const [name, cols] of Object.entries(SITE_TABLES)) await db.query(createSql(name, cols));
   const loading = new Map<string, Promise<void>>();
@@ -78,6 +81,7 @@ export async function openSite(db: Db, base: string): Promise<LoadedSite> {
       // a part absent from the index has no rows
       p = index.parts[n.table]?.[n.part]
         ? (async () => {
+          await beforeFetch();
           const t0 = performance.now();
           const buf = await fetchBytes(`${base}${sitePath(n.table, n.part)}`);
           const t1 = performance.now();

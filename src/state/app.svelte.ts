@@ -2,7 +2,7 @@
  * The app's state, kept in the URL: changes are written with history.replaceState (filters) or
  * pushState (view changes), and Back/Forward restore them.
  */
-import { parseState, serializeState, type AppState } from './url-state.ts';
+import { fitToDataset, parseState, serializeState, type AppState, type DatasetFacts } from './url-state.ts';
 
 const initial = parseState(location.search);
 // where the data is and how it is laid out belong to the deployment, not to the view: kept as given
@@ -32,8 +32,23 @@ $effect.root(() => {
   });
 });
 
+/** What the open dataset holds, once its summary has loaded; links are checked against it. */
+let facts: DatasetFacts | null = null;
+
+/** Drops what the dataset cannot show from the state (the URL follows), saying so. */
+export function useDatasetFacts(f: DatasetFacts): void {
+  facts = f;
+  const fitted = fitToDataset(app, f);
+  if (!fitted.notices.length) return;
+  notices.list.push(...fitted.notices);
+  app.filters = fitted.state.filters;
+  app.entities = fitted.state.entities;
+}
+
 addEventListener('popstate', () => {
   const next = parseState(location.search);
-  Object.assign(app, next.state);
+  const fitted = facts ? fitToDataset(next.state, facts) : { state: next.state, notices: [] };
+  notices.list.push(...next.notices, ...fitted.notices);
+  Object.assign(app, fitted.state);
   lastView = app.view;
 });

@@ -2,7 +2,7 @@
 import type { Db } from '../db/duckdb.ts';
 import type { LoadedSite } from '../db/dataset.ts';
 import { datasetUrl, fetchJson, type Manifest } from '../db/dataset-url.ts';
-import { app, notices } from './app.svelte.ts';
+import { app, notices, useDatasetFacts } from './app.svelte.ts';
 import { consoleRun } from './console.svelte.ts';
 
 export interface Summary {
@@ -21,6 +21,8 @@ export const database = $state({
   phase: 'loading' as 'loading' | 'summary' | 'ready' | 'error',
   error: null as string | null,
   progress: '',
+  /** Loading paused: a file was chosen in 年报体检 before the dataset had loaded (see holdDataset). */
+  held: false,
   timings: {} as Record<string, number>,
 });
 
@@ -33,20 +35,23 @@ export async function openDataset(): Promise<void> {
     const [manifest, summary] = await Promise.all([fetchJson<Manifest>(`${url}manifest.json`), fetchJson<Summary>(`${url}summary.json`)]);
     database.manifest = manifest;
     database.summary = summary;
+    useDatasetFacts({ minYear: summary.years.min_year, maxYear: summary.years.max_year, regionCodes: summary.regions.map((r) => r.region_code) });
     database.phase = 'summary';
     database.timings.summary = performance.now() - t0;
     database.progress = '正在启动查询引擎 / starting DuckDB…';
     // DuckDB, Arrow and the Parquet reader load after the first view has drawn
     await firstDraw(800);
     await consoleFirst();
+    await gate();
     const [{ startDb }, { openSite, openNaive }] = await Promise.all([import('../db/duckdb.ts'), import('../db/dataset.ts')]);
     const db = await startDb();
     database.timings.duckdb = performance.now() - t0;
     if (!manifest.site) throw new Error('数据集缺少看板数据（site.json），请用本版本重新导入 / dataset has no site layout: rebuild it');
     // ?layout=naive: the benchmark's baseline, the long tables loaded whole
     const naive = new URLSearchParams(location.search).get('layout') === 'naive';
+    await gate();
     database.progress = '正在载入数据 / loading data…';
-    database.site = naive ? await openNaive(db, url) : await openSite(db, url);
+    database.site = naive ? await openNaive(db, url) : await openSite(db, url, gate);
     document.documentElement.dataset.layout = naive ? 'naive' : 'site';
     await db.lock();
     database.timings.ready = performance.now() - t0;
@@ -71,6 +76,30 @@ async function consoleFirst(): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+let release: (() => void) | null = null;
+let released: Promise<void> = Promise.resolve();
+
+/**
+ * 年报体检 promises that nothing is requested once a file is chosen. Held, the dataset's loading
+ * stops before its next request (requests already sent finish) until releaseDataset: a person's
+ * explicit choice to load it, or leaving the page.
+ */
+export function holdDataset(): void {
+  if (database.held) return;
+  database.held = true;
+  released = new Promise((resolve) => (release = resolve));
+}
+
+export function releaseDataset(): void {
+  if (!database.held) return;
+  database.held = false;
+  release?.();
+  release = null;
+}
+
+/** Resolves at once unless loading is held. */
+const gate = (): Promise<void> => (database.held ? released : Promise.resolve());
 
 /** Resolves when the current view has drawn (html[data-status=ready]) or after `ms`. */
 function firstDraw(ms: number): Promise<void> {

@@ -2,6 +2,7 @@
  * The whole view state in the URL, so any view can be shared as a link. Parsing is strict:
  * an unknown view, code or number is dropped with a visible notice, never passed on to SQL.
  */
+import { clip } from '../lib/display.ts';
 import { APPLICANT_CODES } from '../model/applicants.ts';
 import { COMPARE_MEASURES, type CompareMeasure } from '../queries/compare.ts';
 import { KINDS, LEVELS, TEMPLATES, type Filters } from '../queries/filters.ts';
@@ -41,7 +42,8 @@ export function parseState(search: string): { state: AppState; notices: string[]
   const p = new URLSearchParams(search);
   const notices: string[] = [];
   const s: AppState = structuredClone(DEFAULT_STATE);
-  const bad = (name: string, value: string) => notices.push(`链接中的参数 ${name}=${value} 无法识别，已忽略 / unknown value ignored`);
+  // the value is echoed cut short: a link may carry thousands of characters
+  const bad = (name: string, value: string) => notices.push(`链接中的参数 ${name}=${clip(value, 60)} 无法识别，已忽略 / unknown value ignored`);
   const oneOf = <T extends string>(name: string, list: readonly T[]): T | null => {
     const v = p.get(name);
     if (v === null || v === '') return null;
@@ -60,6 +62,11 @@ export function parseState(search: string): { state: AppState; notices: string[]
   s.view = oneOf('v', VIEWS) ?? 'overview';
   s.filters.from = year('from');
   s.filters.to = year('to');
+  if (s.filters.from !== null && s.filters.to !== null && s.filters.from > s.filters.to) {
+    // neither end is more likely the mistake: both go, and every year is shown
+    notices.push(`链接中的年度范围 from=${s.filters.from} 晚于 to=${s.filters.to}，已忽略 / from is after to, ignored`);
+    s.filters.from = s.filters.to = null;
+  }
   const r = p.get('r');
   if (r) {
     if (REGION.test(r)) s.filters.region = r;
@@ -90,6 +97,50 @@ export function parseState(search: string): { state: AppState; notices: string[]
   const q = p.get('q');
   if (q !== null) s.sql = q.slice(0, 20_000);
   return { state: s, notices };
+}
+
+/** What the open dataset holds, to refuse link values that can only show nothing. */
+export interface DatasetFacts { minYear: number | null; maxYear: number | null; regionCodes: readonly string[] }
+
+/** A region filter code (province XX0000, city XXXX00 or county) that some report of the dataset falls under. */
+export function regionInDataset(code: string, codes: readonly string[]): boolean {
+  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  return codes.some((c) => c.startsWith(prefix));
+}
+
+/**
+ * The state with the values the dataset cannot have (a region it has no report for, a year
+ * outside its years) dropped, each with a notice. The URL then follows the state.
+ */
+export function fitToDataset(state: AppState, facts: DatasetFacts): { state: AppState; notices: string[] } {
+  const s: AppState = plainCopy(state);
+  const notices: string[] = [];
+  const { minYear, maxYear } = facts;
+  if (minYear !== null && maxYear !== null) {
+    for (const k of ['from', 'to'] as const) {
+      const y = s.filters[k];
+      if (y !== null && (y < minYear || y > maxYear)) {
+        notices.push(`链接中的参数 ${k}=${y} 超出本数据集的年度（${minYear}–${maxYear}），已忽略 / outside the dataset's years, ignored`);
+        s.filters[k] = null;
+      }
+    }
+  }
+  const region = s.filters.region;
+  if (region && !regionInDataset(region, facts.regionCodes)) {
+    notices.push(`链接中的参数 r=${region} 不是本数据集中的地区，已忽略 / no report of this region in the dataset, ignored`);
+    s.filters.region = null;
+  }
+  s.entities = s.entities.filter((e) => {
+    if (!e.startsWith('region:') || regionInDataset(e.slice(7), facts.regionCodes)) return true;
+    notices.push(`链接中的比较对象 ${e} 不是本数据集中的地区，已忽略 / no report of this region in the dataset, ignored`);
+    return false;
+  });
+  return { state: s, notices };
+}
+
+/** A plain copy of a state that may be a Svelte proxy (structuredClone cannot copy proxies). */
+function plainCopy(s: AppState): AppState {
+  return JSON.parse(JSON.stringify(s)) as AppState;
 }
 
 /** The URL query for a state: only what differs from the defaults, in a fixed order. */
