@@ -10,11 +10,19 @@
 export const STRIKE = '\u0336';
 
 /**
- * Put by the PDF reader before digits printed smaller than the number beside them but neither
- * clearly raised nor lowered: a marker or part of the number, nobody can tell. U+2063 INVISIBLE
- * SEPARATOR, which no report prints.
+ * Put by the readers before digits that may be a marker or part of the number beside them, as
+ * nobody can tell: in a PDF printed smaller but neither clearly raised nor lowered; in HTML and
+ * DOCX run on against digits of another font size. U+2063 INVISIBLE SEPARATOR, which no report prints.
  */
 export const UNSURE = '\u2063';
+
+const STARTS_DIGIT = /^[0-9\uff10-\uff19]/;
+const ENDS_DIGIT = /[0-9\uff10-\uff19]$/;
+
+/** `next` as appended to `before`: UNSURE first when its digits run on against digits of another size. */
+export function runOn(before: string, next: string, sizeChanged: boolean): string {
+  return sizeChanged && STARTS_DIGIT.test(next) && ENDS_DIGIT.test(before) ? UNSURE + next : next;
+}
 
 const ASCII_DIGIT = /[0-9]/;
 const PLAIN_DIGIT = /^[0-9\uff10-\uff19]$/;

@@ -9,7 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Doc, DocBlock, DocCell, DocRow } from '../doc.ts';
-import { strike, toScript, UNSURE } from '../marks.ts';
+import { runOn, strike, toScript } from '../marks.ts';
 import { addClassStyles, styleOf, type ClassStyles } from './css-classes.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object']);
@@ -120,11 +120,8 @@ export function extractHtml(html: string): Doc {
         const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
         const c = top();
         if (!marks.length && !c.size) { c.buffer += collapsed; return; }
-        let t = marked(collapsed);
         const size = marks.findLast((x) => x.size)?.size ?? '';
-        // digits printed on against digits of another size: a marker or the number, nobody can tell
-        if ((c.size ?? '') !== size && /^[0-9\uff10-\uff19]/.test(t) && /[0-9\uff10-\uff19]$/.test(c.buffer)) t = UNSURE + t;
-        c.buffer += t;
+        c.buffer += runOn(c.buffer, marked(collapsed), (c.size ?? '') !== size);
         c.size = size;
       },
       onclosetag(name) {

@@ -7,7 +7,7 @@
  * Digits run on against digits of another size (w:sz) are unsure: a marker or the number.
  */
 import { Parser } from 'htmlparser2';
-import { strike, toScript, UNSURE } from '../marks.ts';
+import { runOn, strike, toScript } from '../marks.ts';
 
 export interface Marks { hidden?: boolean; script?: 'sup' | 'sub' | null; struck?: boolean; size?: string }
 export type StyleMap = Map<string, Marks & { basedOn?: string }>;
@@ -123,7 +123,5 @@ export function markRun(text: string, m: Marks): string {
 
 /** The text a run adds to its paragraph: UNSURE first when its digits meet digits of another size. */
 export function appendRun(para: string, text: string, m: Marks, paraSize: string): string {
-  const t = markRun(text, m);
-  const unsure = (m.size ?? '') !== paraSize && /^[0-9\uff10-\uff19]/.test(t) && /[0-9\uff10-\uff19]$/.test(para);
-  return para + (unsure ? UNSURE : '') + t;
+  return para + runOn(para, markRun(text, m), (m.size ?? '') !== paraSize);
 }
