@@ -32,7 +32,8 @@ export function dataDoc(): string {
     for (const c of cols) out.push(`| \`${c.name}\` | ${c.type} | ${c.nullable ? 'yes' : 'no'} | ${esc(c.doc)} |`);
     out.push('');
   }
-  out.push('## `manifest.json`', '', '`schema_version`, `generator`, `built_at`, `synthetic` (true for generated corpora), `row_counts`, `rows_digest` (SHA-256 over each table\'s row count and the sum of its rows\' hashes: equal rows give an equal digest, whatever their order), `inputs` (path, sha256, status of every input file), `files`.', '');
+  out.push('## `manifest.json`', '', '`schema_version`, `generator`, `built_at`, `synthetic` (true for generated corpora), `row_counts`, `rows_digest` (SHA-256 over each table\'s row count and the sum of its rows\' hashes: equal rows give an equal digest, whatever their order), `inputs` (path, sha256, status of every input file), `files`, `sources` (true when the folder `sources/` holds copies of the reports, written by `--copy-sources`).', '',
+    '`sources/`: each report\'s file as read, named `<report_id>.pdf`, `.txt` or an office extension; every other file gets `.txt` appended (a web page is `<report_id>.html.txt`), so that no server shows a copy as a page on the dashboard\'s site (`src/model/source-copy.ts`).', '');
   out.push('## 单元格状态 / Cell states', '',
     '| state | 含义 | value |', '|---|---|---|',
     '| `number` | 印出一个数字（全角数字、千位分隔符、单元格内单位「251000元」、括注「22（其中修订16件）」均按数字读取） | the number as printed |',
